@@ -1,0 +1,101 @@
+// swift-tools-version:6.1
+// Weerbaar: the national offer on social stability for Dutch municipalities, in one place.
+// The layout is a map of the architecture (docs/architecture.md): one library target per bounded part,
+// a thin web target, a composition root and a thin executable. Dependencies point inward.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "weerbaar",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "weerbaar", targets: ["weerbaar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    ],
+    targets: [
+        // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
+        .target(name: "Catalogue", swiftSettings: strict),
+        // Dutch analysis, the in-memory index, ranking and facet counts. Pure Swift, no I/O.
+        .target(name: "Search", swiftSettings: strict),
+        // The application service over the catalogue: the live, searchable snapshot of what is published,
+        // the queries pages and the API ask of it, and import/export of exchange files.
+        .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
+        // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
+        .target(
+            name: "Storage",
+            dependencies: [
+                "Catalogue",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Routes, request decoding, view models, Plot views, the JSON API and static assets.
+        .target(
+            name: "Web",
+            dependencies: [
+                "Catalogue", "CatalogueService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Assets")],
+            swiftSettings: strict
+        ),
+        // The composition root: configuration, stores, services and the router, wired once.
+        .target(
+            name: "WeerbaarApp",
+            dependencies: [
+                "Catalogue", "CatalogueService", "Storage", "Web",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "weerbaar",
+            dependencies: [
+                "WeerbaarApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "SearchBench",
+            dependencies: ["Catalogue", "CatalogueService", "Search"],
+            path: "bench/SearchBench",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
+        .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue"], swiftSettings: strict),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "Catalogue", "WeerbaarApp"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "WeerbaarApp", "Web", "Catalogue",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,96 @@
+import Foundation
+
+/// An item of the offer (aanbod): a publication, a training or a contact point of one provider.
+///
+/// `provider` + `id` identify it in the exchange format; `slug` identifies it in public URLs and is
+/// kept once assigned, so links stay valid when a title is edited.
+public struct Offering: Sendable, Hashable, Codable {
+    public var provider: String
+    public var id: String
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var description: String
+    public var kind: String
+    public var form: String
+    public var themes: [String]
+    public var audiences: [String]
+    public var keywords: [String]
+    public var cost: String?
+    public var delivery: String?
+    public var duration: String?
+    public var url: String?
+    public var contact: Contact?
+    public var published: Day?
+    public var reviewBy: Day?
+    public var lastChecked: Day
+    public var created: Date
+    public var updated: Date
+
+    public init(
+        provider: String, id: String, slug: String, title: String, summary: String, description: String,
+        kind: String, form: String, themes: [String], audiences: [String], keywords: [String],
+        cost: String?, delivery: String?, duration: String?, url: String?, contact: Contact?,
+        published: Day?, reviewBy: Day?, lastChecked: Day, created: Date, updated: Date
+    ) {
+        self.provider = provider
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.summary = summary
+        self.description = description
+        self.kind = kind
+        self.form = form
+        self.themes = themes
+        self.audiences = audiences
+        self.keywords = keywords
+        self.cost = cost
+        self.delivery = delivery
+        self.duration = duration
+        self.url = url
+        self.contact = contact
+        self.published = published
+        self.reviewBy = reviewBy
+        self.lastChecked = lastChecked
+        self.created = created
+        self.updated = updated
+    }
+
+    /// The key that identifies an offering across imports and exports.
+    public var key: OfferingKey { OfferingKey(provider: provider, id: id) }
+
+    /// The offering's content as the exchange format carries it; what an import compares to decide
+    /// whether anything changed.
+    public var record: OfferingRecord {
+        OfferingRecord(
+            id: id, provider: provider, title: title, summary: summary, description: description,
+            kind: kind, form: form, themes: themes, audiences: audiences, keywords: keywords, cost: cost,
+            delivery: delivery, duration: duration, url: url, contact: contact, published: published,
+            reviewBy: reviewBy)
+    }
+}
+
+public struct OfferingKey: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var provider: String
+    public var id: String
+    public init(provider: String, id: String) {
+        self.provider = provider
+        self.id = id
+    }
+    public var description: String { "\(provider)/\(id)" }
+}
+
+/// Who to ask about an offering.
+public struct Contact: Sendable, Hashable, Codable {
+    public var name: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(name: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
+
+    public var isEmpty: Bool { name == nil && email == nil && phone == nil }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Synchronization
+
+/// Turns Dutch text into index terms, the same way for documents and for queries: fold case and
+/// diacritics ("Financiële" → "financiele"), split into words, drop possessive/plural apostrophes
+/// ("azc's" → "azc"), index hyphenated words split and joined ("rechts-extremisme" → rechts,
+/// extremisme, rechtsextremisme), drop stopwords and stem.
+///
+/// The analyzer caches stems: a catalogue's vocabulary is small compared with its running text.
+public final class DutchAnalyzer: Sendable {
+    private let stems = StemCache()
+
+    public init() {}
+
+    /// A word as the text has it, with its place, and the terms it contributes.
+    public struct Token: Sendable, Equatable {
+        public var range: Range<String.Index>
+        /// The folded word ("financiele"), before stemming.
+        public var word: String
+        /// The index terms: normally one stem; for a hyphenated word the parts and the joined whole.
+        public var terms: [String]
+    }
+
+    /// Index terms of a text, stopwords removed, in order (repeats kept, for term frequencies).
+    public func terms(_ text: String) -> [String] {
+        var out: [String] = []
+        for token in tokens(text) { out += token.terms }
+        return out
+    }
+
+    /// Tokens of a text with their positions, stopwords removed.
+    public func tokens(_ text: String) -> [Token] {
+        var result: [Token] = []
+        for (range, raw) in Self.words(in: text) {
+            let folded = Self.fold(raw)
+            let parts = folded.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+            guard !parts.isEmpty else { continue }
+            var terms: [String] = []
+            if parts.count == 1 {
+                if !Stopwords.dutch.contains(parts[0]) { terms.append(stem(parts[0])) }
+            } else {
+                for part in parts where !Stopwords.dutch.contains(part) { terms.append(stem(part)) }
+                terms.append(stem(parts.joined()))
+            }
+            if !terms.isEmpty { result.append(Token(range: range, word: folded, terms: terms)) }
+        }
+        return result
+    }
+
+    public func stem(_ word: String) -> String {
+        if let cached = stems.get(word) { return cached }
+        let stemmed = DutchStemmer.stem(word)
+        stems.set(word, stemmed)
+        return stemmed
+    }
+
+    /// Lower case without diacritics; "ĳ" becomes "ij". Pure ASCII words take a fast path.
+    public static func fold(_ word: some StringProtocol) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) { return word.lowercased() }
+        return word.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+            .replacingOccurrences(of: "ĳ", with: "ij")
+    }
+
+    /// Words: runs of letters and digits, joined by inner hyphens; an apostrophe ends the word and
+    /// drops what follows it ("azc's", "cafe’s") so possessives and plurals meet their base form.
+    static func words(in text: String) -> [(Range<String.Index>, Substring)] {
+        var words: [(Range<String.Index>, Substring)] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard isWordCharacter(text[index]) else {
+                index = text.index(after: index)
+                continue
+            }
+            let start = index
+            var end = index
+            while index < text.endIndex {
+                let c = text[index]
+                if isWordCharacter(c) {
+                    index = text.index(after: index)
+                    end = index
+                } else if c == "-", let next = text.index(index, offsetBy: 1, limitedBy: text.endIndex),
+                    next < text.endIndex, isWordCharacter(text[next])
+                {
+                    index = next
+                } else {
+                    break
+                }
+            }
+            words.append((start..<end, text[start..<end]))
+            // Skip an apostrophe suffix: "azc's" → "azc", but "'s-Hertogenbosch" keeps its word.
+            if index < text.endIndex, text[index] == "'" || text[index] == "’" {
+                var after = text.index(after: index)
+                while after < text.endIndex, isWordCharacter(text[after]), text.distance(from: index, to: after) <= 2 {
+                    after = text.index(after: after)
+                }
+                if text.distance(from: index, to: after) <= 3 && (after == text.endIndex || !isWordCharacter(text[after])) {
+                    index = after
+                }
+            }
+        }
+        return words
+    }
+
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+}
+
+/// A small lock-protected dictionary; the analyzer is shared by every request.
+private final class StemCache: Sendable {
+    private let storage = Mutex<[String: String]>([:])
+
+    func get(_ word: String) -> String? { storage.withLock { $0[word] } }
+
+    func set(_ word: String, _ stem: String) {
+        storage.withLock { cache in
+            if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
+            cache[word] = stem
+        }
+    }
+}

@@ -1,0 +1,310 @@
+import Foundation
+
+// The in-memory index behind catalogue search: an inverted index ranked with BM25F, plus compact facet
+// values per document for disjunctive facet counts. It is a value type: a reader copies it (cheap,
+// copy-on-write) and searches a consistent snapshot while a writer prepares the next one.
+
+public struct SearchIndex: Sendable {
+    public let facetNames: [String]
+    public let parameters: RankingParameters
+    let analyzer: DutchAnalyzer
+
+    // Documents, by ordinal. A removed document leaves a tombstone until the next compaction.
+    private var keys: [String] = []
+    private var alive: [Bool] = []
+    private var dates: [Int32] = []
+    private var sortTitles: [String] = []
+    private var fieldLengths: [UInt16] = []  // SearchField.allCases.count per document
+    private var lengthSums = [Double](repeating: 0, count: SearchField.allCases.count)
+    private var ordinalByKey: [String: Int32] = [:]
+    public private(set) var count = 0
+
+    // Terms.
+    private var postings: [String: PostingList] = [:]
+
+    // Facet values: every (facet, value) pair gets a small id; documents list their ids.
+    private var valueIDs: [[String: UInt16]]
+    private var valueFacet: [UInt8] = []
+    private var valueName: [String] = []
+    private var docValueStart: [Int32] = [0]
+    private var docValues: [UInt16] = []
+
+    struct PostingList: Sendable {
+        var docs: [Int32] = []
+        /// Term frequency per field, `SearchField.allCases.count` per posting, capped at 255.
+        var frequencies: [UInt8] = []
+    }
+
+    public init(facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), parameters: RankingParameters = RankingParameters()) {
+        precondition(facetNames.count <= 32, "facet masks are 32 bits wide")
+        self.facetNames = facetNames
+        self.analyzer = analyzer
+        self.parameters = parameters
+        self.valueIDs = Array(repeating: [:], count: facetNames.count)
+    }
+
+    public init(documents: [SearchDocument], facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), parameters: RankingParameters = RankingParameters()) {
+        self.init(facetNames: facetNames, analyzer: analyzer, parameters: parameters)
+        keys.reserveCapacity(documents.count)
+        for document in documents { upsert(document) }
+    }
+
+    /// The analyzer the index was built with; queries must use the same one.
+    public var textAnalyzer: DutchAnalyzer { analyzer }
+
+    public func contains(key: String) -> Bool { ordinalByKey[key] != nil }
+
+    // MARK: - Writing
+
+    /// Adds a document, or replaces the one with the same key.
+    public mutating func upsert(_ document: SearchDocument) {
+        remove(key: document.key)
+        let ordinal = Int32(keys.count)
+        keys.append(document.key)
+        alive.append(true)
+        dates.append(Int32(clamping: document.date))
+        sortTitles.append(DutchAnalyzer.fold(document.sortTitle))
+        ordinalByKey[document.key] = ordinal
+        count += 1
+
+        let fieldCount = SearchField.allCases.count
+        var frequencies: [String: [UInt8]] = [:]
+        for field in SearchField.allCases {
+            let terms = analyzer.terms(document.fields[field] ?? "")
+            fieldLengths.append(UInt16(clamping: terms.count))
+            lengthSums[field.rawValue] += Double(terms.count)
+            for term in terms {
+                var row = frequencies[term] ?? [UInt8](repeating: 0, count: fieldCount)
+                row[field.rawValue] = row[field.rawValue] &+ (row[field.rawValue] == 255 ? 0 : 1)
+                frequencies[term] = row
+            }
+        }
+        for (term, row) in frequencies {
+            postings[term, default: PostingList()].docs.append(ordinal)
+            postings[term, default: PostingList()].frequencies.append(contentsOf: row)
+        }
+
+        for (facet, name) in facetNames.enumerated() {
+            for value in Set(document.facets[name] ?? []) {
+                docValues.append(valueID(facet: facet, value: value))
+            }
+        }
+        docValueStart.append(Int32(docValues.count))
+    }
+
+    public mutating func remove(key: String) {
+        guard let ordinal = ordinalByKey.removeValue(forKey: key) else { return }
+        let doc = Int(ordinal)
+        alive[doc] = false
+        count -= 1
+        let fieldCount = SearchField.allCases.count
+        for field in 0..<fieldCount { lengthSums[field] -= Double(fieldLengths[doc * fieldCount + field]) }
+        // Rebuilding is simpler and faster than patching postings once tombstones dominate.
+        if keys.count > 64 && count < keys.count / 2 { compact() }
+    }
+
+    private mutating func valueID(facet: Int, value: String) -> UInt16 {
+        if let id = valueIDs[facet][value] { return id }
+        let id = UInt16(valueName.count)
+        valueIDs[facet][value] = id
+        valueFacet.append(UInt8(facet))
+        valueName.append(value)
+        return id
+    }
+
+    /// Drops tombstones by re-adding the live documents' postings under new ordinals.
+    private mutating func compact() {
+        let fieldCount = SearchField.allCases.count
+        var newOrdinal = [Int32](repeating: -1, count: keys.count)
+        var next: Int32 = 0
+        for doc in keys.indices where alive[doc] {
+            newOrdinal[doc] = next
+            next += 1
+        }
+        var compacted: [String: PostingList] = [:]
+        for (term, list) in postings {
+            var kept = PostingList()
+            for (index, doc) in list.docs.enumerated() where newOrdinal[Int(doc)] >= 0 {
+                kept.docs.append(newOrdinal[Int(doc)])
+                kept.frequencies.append(contentsOf: list.frequencies[(index * fieldCount)..<((index + 1) * fieldCount)])
+            }
+            if !kept.docs.isEmpty { compacted[term] = kept }
+        }
+        postings = compacted
+        var newValues: [UInt16] = []
+        var newStarts: [Int32] = [0]
+        var newLengths: [UInt16] = []
+        for doc in keys.indices where alive[doc] {
+            newValues += docValues[Int(docValueStart[doc])..<Int(docValueStart[doc + 1])]
+            newStarts.append(Int32(newValues.count))
+            newLengths += fieldLengths[(doc * fieldCount)..<((doc + 1) * fieldCount)]
+        }
+        let liveDocs = keys.indices.filter { alive[$0] }
+        keys = liveDocs.map { keys[$0] }
+        dates = liveDocs.map { dates[$0] }
+        sortTitles = liveDocs.map { sortTitles[$0] }
+        alive = Array(repeating: true, count: liveDocs.count)
+        docValues = newValues
+        docValueStart = newStarts
+        fieldLengths = newLengths
+        ordinalByKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, Int32($0)) })
+    }
+
+    // MARK: - Searching
+
+    public func search(_ query: SearchQuery) -> SearchResults {
+        let documentCount = keys.count
+        let groups = queryGroups(query.text)
+
+        var scores: [Float]
+        var candidates: [Int32] = []
+        var matchedTerms = Set<String>()
+        var unmatchedWords: [String] = []
+
+        if groups.isEmpty {
+            scores = []
+            candidates.reserveCapacity(count)
+            for doc in 0..<documentCount where alive[doc] { candidates.append(Int32(doc)) }
+        } else {
+            scores = [Float](repeating: 0, count: documentCount)
+            var masks = [UInt32](repeating: 0, count: documentCount)
+            var touched: [Int32] = []
+            var matchingGroups = 0
+            for (groupIndex, group) in groups.enumerated() {
+                var groupMatched = false
+                for term in group.terms {
+                    guard let list = postings[term] else { continue }
+                    groupMatched = true
+                    matchedTerms.insert(term)
+                    accumulate(list, bit: UInt32(1) << UInt32(groupIndex), scores: &scores, masks: &masks, touched: &touched)
+                }
+                if groupMatched { matchingGroups += 1 } else { unmatchedWords.append(group.word) }
+            }
+            // Words that match nothing are ignored rather than emptying the result; of the rest most must match.
+            let required = matchingGroups <= 2 ? matchingGroups : matchingGroups - matchingGroups / 3
+            for doc in touched where alive[Int(doc)] && masks[Int(doc)].nonzeroBitCount >= required {
+                candidates.append(doc)
+            }
+        }
+
+        let (results, facetCounts) = applyFacets(to: candidates, filters: query.filters)
+        let page = rank(results, scores: scores, sort: groups.isEmpty && query.sort == .relevance ? .newest : query.sort,
+                        offset: query.offset, limit: query.limit)
+        return SearchResults(
+            total: results.count,
+            hits: page.map { SearchResults.Hit(key: keys[Int($0)], score: scores.isEmpty ? 0 : Double(scores[Int($0)])) },
+            facetCounts: facetCounts, matchedTerms: matchedTerms, unmatchedWords: unmatchedWords)
+    }
+
+    /// A query word and the terms any of which satisfies it.
+    struct QueryGroup {
+        var word: String
+        var terms: [String]
+    }
+
+    func queryGroups(_ text: String) -> [QueryGroup] {
+        var groups: [QueryGroup] = []
+        var seen = Set<[String]>()
+        for token in analyzer.tokens(text) where seen.insert(token.terms).inserted {
+            groups.append(QueryGroup(word: token.word, terms: token.terms))
+            if groups.count == 32 { break }
+        }
+        return groups
+    }
+
+    private func accumulate(_ list: PostingList, bit: UInt32, scores: inout [Float], masks: inout [UInt32], touched: inout [Int32]) {
+        let fieldCount = SearchField.allCases.count
+        let live = Double(max(count, 1))
+        let df = Double(list.docs.count)
+        let idf = Float(log(1 + (live - df + 0.5) / (df + 0.5)))
+        let k1 = Float(parameters.k1), b = Float(parameters.b)
+        var weights = [Float](repeating: 0, count: fieldCount)
+        var averages = [Float](repeating: 1, count: fieldCount)
+        for field in SearchField.allCases {
+            weights[field.rawValue] = Float(parameters.fieldWeights[field] ?? 0)
+            averages[field.rawValue] = Float(max(lengthSums[field.rawValue] / live, 1))
+        }
+        for (index, doc) in list.docs.enumerated() {
+            let d = Int(doc)
+            var weighted: Float = 0
+            for field in 0..<fieldCount {
+                let tf = Float(list.frequencies[index * fieldCount + field])
+                if tf == 0 { continue }
+                let length = Float(fieldLengths[d * fieldCount + field])
+                weighted += weights[field] * tf / (1 - b + b * length / averages[field])
+            }
+            if masks[d] == 0 { touched.append(doc) }
+            masks[d] |= bit
+            scores[d] += idf * weighted * (k1 + 1) / (k1 + weighted)
+        }
+    }
+
+    /// Filters candidates by the selected facet values and counts facet values with disjunctive
+    /// semantics: a document that fails only facet F still counts towards F's values.
+    private func applyFacets(to candidates: [Int32], filters: [String: Set<String>]) -> ([Int32], [String: [String: Int]]) {
+        var selected = [Bool](repeating: false, count: valueName.count)
+        var selectedFacets: UInt32 = 0
+        for (facet, name) in facetNames.enumerated() {
+            guard let values = filters[name], !values.isEmpty else { continue }
+            selectedFacets |= 1 << UInt32(facet)
+            // A value no document has selects nothing; with only such values the facet matches nothing.
+            for value in values {
+                if let id = valueIDs[facet][value] { selected[Int(id)] = true }
+            }
+        }
+
+        var counts = [Int](repeating: 0, count: valueName.count)
+        var results: [Int32] = []
+        results.reserveCapacity(candidates.count)
+        for doc in candidates {
+            let start = Int(docValueStart[Int(doc)]), end = Int(docValueStart[Int(doc) + 1])
+            var matched: UInt32 = 0
+            for i in start..<end where selected[Int(docValues[i])] {
+                matched |= 1 << UInt32(valueFacet[Int(docValues[i])])
+            }
+            let failed = selectedFacets & ~matched
+            if failed == 0 {
+                results.append(doc)
+                for i in start..<end { counts[Int(docValues[i])] += 1 }
+            } else if failed.nonzeroBitCount == 1 {
+                let onlyFacet = UInt8(failed.trailingZeroBitCount)
+                for i in start..<end where valueFacet[Int(docValues[i])] == onlyFacet { counts[Int(docValues[i])] += 1 }
+            }
+        }
+        var facetCounts: [String: [String: Int]] = [:]
+        for name in facetNames { facetCounts[name] = [:] }
+        for id in counts.indices where counts[id] > 0 {
+            facetCounts[facetNames[Int(valueFacet[id])], default: [:]][valueName[id]] = counts[id]
+        }
+        return (results, facetCounts)
+    }
+
+    /// The requested page of results in order, selecting only the top `offset + limit` when that is
+    /// much smaller than the result set.
+    private func rank(_ results: [Int32], scores: [Float], sort: SearchQuery.Sort, offset: Int, limit: Int) -> [Int32] {
+        guard offset < results.count, limit > 0 else { return [] }
+        let inOrder: (Int32, Int32) -> Bool
+        switch sort {
+        case .relevance:
+            inOrder = { a, b in
+                let sa = scores[Int(a)], sb = scores[Int(b)]
+                if sa != sb { return sa > sb }
+                if dates[Int(a)] != dates[Int(b)] { return dates[Int(a)] > dates[Int(b)] }
+                return keys[Int(a)] < keys[Int(b)]
+            }
+        case .newest:
+            inOrder = { a, b in
+                if dates[Int(a)] != dates[Int(b)] { return dates[Int(a)] > dates[Int(b)] }
+                return keys[Int(a)] < keys[Int(b)]
+            }
+        case .title:
+            inOrder = { a, b in
+                if sortTitles[Int(a)] != sortTitles[Int(b)] { return sortTitles[Int(a)] < sortTitles[Int(b)] }
+                return keys[Int(a)] < keys[Int(b)]
+            }
+        }
+        let needed = min(results.count, offset + limit)
+        let top = TopK.select(results, count: needed, by: inOrder)
+        return Array(top[offset..<needed])
+    }
+}

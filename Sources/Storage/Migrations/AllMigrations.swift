@@ -1,0 +1,9 @@
+import FluentKit
+
+/// Every migration, in order. Append only.
+enum AllMigrations {
+    static let list: [any Migration] = [
+        M0001_CreateTaxonomy(),
+        M0002_CreateOfferings(),
+    ]
+}

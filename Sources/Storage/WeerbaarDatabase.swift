@@ -1,0 +1,76 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+/// Where the data lives: an SQLite file (the default, embedded) or a PostgreSQL server (production).
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    case sqlite(path: String)
+    case postgres(url: String)
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path): "SQLite (\(path))"
+        case .postgres(let url): "PostgreSQL (\(Self.redacted(url)))"
+        }
+    }
+
+    /// The URL without its password, for logs.
+    static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "postgres://…" }
+        if components.password != nil { components.password = "***" }
+        return components.string ?? "postgres://…"
+    }
+}
+
+/// An open database with its migrations: the one handle the application passes to every store.
+public final class WeerbaarDatabase: Sendable {
+    public let location: DatabaseLocation
+    let databases: Databases
+    let database: any Database
+    let logger: Logger
+
+    private init(location: DatabaseLocation, databases: Databases, logger: Logger) {
+        self.location = location
+        self.databases = databases
+        self.logger = logger
+        self.database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    public static func open(_ location: DatabaseLocation, logger: Logger) throws -> WeerbaarDatabase {
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let directory = (path as NSString).deletingLastPathComponent
+            if !directory.isEmpty {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+        }
+        return WeerbaarDatabase(location: location, databases: databases, logger: logger)
+    }
+
+    /// Applies every migration not yet applied.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.add(AllMigrations.list)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                                on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    /// A quick round trip, for readiness checks.
+    public func ping() async -> Bool {
+        (try? await ProviderModel.query(on: database).count()) != nil
+    }
+}
