@@ -31,12 +31,18 @@ public struct CatalogueQuery: Sendable, Equatable {
 public struct QueryProblem: Sendable, Equatable {
     public var parameter: String
     public var message: String
+    /// What a page did about it ("dit filter is genegeerd"); the API does nothing but refuse.
+    public var correction: String
     /// For vocabulary parameters: what would have been accepted.
     public var allowed: [String]?
 
-    public init(parameter: String, message: String, allowed: [String]? = nil) {
+    public init(parameter: String, message: String, correction: String, allowed: [String]? = nil) {
         self.parameter = parameter
         self.message = message
+        self.correction = correction
         self.allowed = allowed
     }
+
+    /// The notice a page shows.
+    public var notice: String { "\(message) \(correction)" }
 }

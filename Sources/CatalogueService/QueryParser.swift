@@ -26,7 +26,8 @@ public struct QueryParser: Sendable {
                 let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
                 if trimmed.count > CatalogueQuery.maxTextLength {
                     problems.append(QueryProblem(parameter: name,
-                        message: "De zoekvraag is langer dan \(CatalogueQuery.maxTextLength) tekens; alleen het begin is gebruikt."))
+                        message: "De zoekvraag is langer dan \(CatalogueQuery.maxTextLength) tekens.",
+                        correction: "Alleen het begin is gebruikt."))
                     query.text = String(trimmed.prefix(CatalogueQuery.maxTextLength))
                 } else {
                     query.text = trimmed
@@ -36,19 +37,21 @@ public struct QueryParser: Sendable {
                     query.sort = sort
                 } else {
                     problems.append(QueryProblem(parameter: name, message: "Onbekende sortering '\(value)'.",
-                                                 allowed: SearchQuery.Sort.allCases.map(sortName(of:))))
+                                                 correction: "De standaardvolgorde is gebruikt.", allowed: SearchQuery.Sort.allCases.map(sortName(of:))))
                 }
             } else if name == pageName {
                 if let page = Int(value), page >= 1, page <= 100_000 {
                     query.page = page
                 } else {
-                    problems.append(QueryProblem(parameter: name, message: "Paginanummer '\(value)' bestaat niet; u ziet pagina 1."))
+                    problems.append(QueryProblem(parameter: name, message: "Paginanummer '\(value)' bestaat niet; een pagina is een geheel getal vanaf 1.",
+                                                 correction: "U ziet pagina 1."))
                 }
             } else if naming == .api && name == "perPage" {
                 if let perPage = Int(value), perPage >= 1, perPage <= CatalogueQuery.maxPerPage {
                     query.perPage = perPage
                 } else {
-                    problems.append(QueryProblem(parameter: name, message: "perPage moet tussen 1 en \(CatalogueQuery.maxPerPage) liggen."))
+                    problems.append(QueryProblem(parameter: name, message: "perPage moet een geheel getal van 1 tot en met \(CatalogueQuery.maxPerPage) zijn.",
+                                                 correction: "Er zijn \(CatalogueQuery.defaultPerPage) resultaten per pagina getoond."))
                     if let perPage = Int(value), perPage > CatalogueQuery.maxPerPage { query.perPage = CatalogueQuery.maxPerPage }
                 }
             } else if let facet = Facet.allCases.first(where: { name == (naming == .page ? $0.pageParameter : $0.apiParameter) }) {
@@ -57,8 +60,8 @@ public struct QueryParser: Sendable {
                     if !(query.filters[facet]?.contains(value) ?? false) { query.filters[facet, default: []].append(value) }
                 } else {
                     problems.append(QueryProblem(parameter: name,
-                        message: "Onbekende waarde '\(value)' voor \(facet.label.lowercased()); dit filter is genegeerd.",
-                        allowed: allowed))
+                        message: "Onbekende waarde '\(value)' voor \(facet.label.lowercased()).",
+                        correction: "Dit filter is genegeerd.", allowed: allowed))
                 }
             }
             // Unknown parameters (utm_source and the like) are ignored, as on any website.

@@ -1,0 +1,64 @@
+import Catalogue
+import CatalogueService
+import Plot
+import Search
+
+/// Pieces more than one page uses.
+enum Components {
+    /// One offering in a list: title as link, what it is and who offers it, the summary with the
+    /// query's words highlighted, and its themes.
+    static func offeringCard(
+        _ offering: Offering, taxonomy: Taxonomy, highlighter: Highlighter? = nil, terms: Set<String> = [],
+        headingLevel: Int = 3
+    ) -> Node<HTML.BodyContext> {
+        let provider = taxonomy.provider(offering.provider)
+        let title: Node<HTML.BodyContext> = .a(.href("/aanbod/\(offering.slug)"), highlighted(offering.title, highlighter, terms))
+        return .article(
+            .class("card card--\(offering.kind)"),
+            headingLevel == 2 ? .h2(.class("card__title"), title) : .h3(.class("card__title"), title),
+            .p(.class("card__meta"),
+               .span(.class("badge badge--\(offering.kind)"), .text(taxonomy.label(.kind, offering.kind))),
+               .text(" " + taxonomy.label(.form, offering.form)),
+               .text(" · " + (provider?.abbreviation ?? offering.provider))),
+            .p(.class("card__summary"), highlighted(offering.summary, highlighter, terms)),
+            .ul(.class("tags"), .aria("label", "Thema's"),
+                .forEach(offering.themes) { .li(.class("tag"), .text(taxonomy.label(.theme, $0))) })
+        )
+    }
+
+    static func highlighted<Context: HTML.BodyContext>(_ text: String, _ highlighter: Highlighter?, _ terms: Set<String>) -> Node<Context> {
+        guard let highlighter, !terms.isEmpty else { return .text(text) }
+        return .group(highlighter.highlight(text, terms: terms).map { segment in
+            segment.isMatch ? .element(named: "mark", nodes: [Node<Context>.text(segment.text)]) : .text(segment.text)
+        })
+    }
+
+    /// The site's search box, a GET form to /aanbod.
+    static func searchForm(query: String = "", id: String = "zoeken", label: String = "Zoek in het aanbod") -> Node<HTML.BodyContext> {
+        .form(
+            .class("search"), .action("/aanbod"), .method(.get), .role("search"),
+            .label(.for(id), .class("search__label"), .text(label)),
+            .div(.class("search__row"),
+                 .input(.type(.search), .id(id), .name("q"), .value(query), .class("search__input"),
+                        .attribute(named: "autocomplete", value: "off"),
+                        .attribute(named: "maxlength", value: String(CatalogueQuery.maxTextLength)),
+                        .placeholder("Bijvoorbeeld: polarisatie op school")),
+                 .button(.type(.submit), .class("button"), .text("Zoeken")))
+        )
+    }
+
+    /// Offerings grouped the way a reader asks: something to read, to learn, or someone to contact.
+    static func groupedByKind(_ offerings: [Offering], taxonomy: Taxonomy) -> Node<HTML.BodyContext> {
+        let groups: [(kind: String, heading: String)] = [
+            ("publicatie", "Lezen"), ("training", "Leren"), ("contactpunt", "Contact opnemen"),
+        ]
+        return .group(groups.map { group in
+            let items = offerings.filter { $0.kind == group.kind }
+            return .if(!items.isEmpty, .section(
+                .class("kind-group"),
+                .h2(.text("\(group.heading) "), .span(.class("count"), .text("(\(items.count))"))),
+                .div(.class("card-list"), .forEach(items) { offeringCard($0, taxonomy: taxonomy) })
+            ))
+        })
+    }
+}

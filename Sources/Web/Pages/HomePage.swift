@@ -1,0 +1,66 @@
+import Catalogue
+import CatalogueService
+import Plot
+
+/// `/`: what the platform is, the search box, the themes with counts, example situations, newest offer.
+enum HomePage {
+    struct Model {
+        var taxonomy: Taxonomy
+        var themeCounts: [String: Int]
+        var total: Int
+        var newest: [Offering]
+    }
+
+    /// Situations civil servants recognise, each a prepared view of the catalogue.
+    static let situations: [(title: String, path: String)] = [
+        ("Zorgen over mogelijke radicalisering van een individu", "/aanbod?thema=radicalisering&soort=contactpunt"),
+        ("Geconfronteerd worden met demonstraties die tegendemonstraties oproepen", "/aanbod?q=demonstraties&thema=maatschappelijke-onrust"),
+        ("Onrust in de wijk rond de komst van een opvanglocatie", "/aanbod?thema=maatschappelijke-onrust&doelgroep=bestuurders"),
+        ("Bestuurders of medewerkers die worden bedreigd of geïntimideerd", "/aanbod?thema=problematisch-gedrag"),
+        ("Spanningen tussen groepen inwoners die oplopen", "/aanbod?thema=polarisatie&soort=training"),
+        ("Jongeren die online in extreme ideeën meegaan", "/aanbod?thema=extremisme&doelgroep=jongerenwerkers"),
+        ("Signalen dat criminelen invloed krijgen in de gemeente", "/aanbod?thema=ondermijning"),
+        ("Inwoners die het vertrouwen in de overheid verliezen", "/aanbod?thema=vertrouwen"),
+    ]
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let meta = PageMeta(
+            title: "Weerbaar",
+            description: "Het landelijke aanbod voor gemeenten over polarisatie, radicalisering, extremisme, maatschappelijke onrust en vertrouwen, op één plek.",
+            path: "/", section: .home)
+        return Layout.render(meta, site: site, content: view(model))
+    }
+
+    static func view(_ model: Model) -> Node<HTML.BodyContext> {
+        .group(
+            .section(
+                .class("hero"),
+                .h1(.text("Het landelijke aanbod voor een weerbare gemeente")),
+                .p(.class("lead"), .text("Publicaties, trainingen en contactpunten van \(model.taxonomy.providers.count) landelijke partners over polarisatie, radicalisering, extremisme, maatschappelijke onrust en vertrouwen. Vind in een minuut wat past bij de vraag op uw bureau.")),
+                Components.searchForm(id: "zoeken-home", label: "Waar zoekt u naar?")
+            ),
+            .section(
+                .aria("labelledby", "situaties"),
+                .h2(.id("situaties"), .text("Waar heeft u mee te maken?")),
+                .ul(.class("situations"), .forEach(situations) { situation in
+                    .li(.a(.class("situation"), .href(situation.path), .text(situation.title)))
+                })
+            ),
+            .section(
+                .aria("labelledby", "themas"),
+                .h2(.id("themas"), .text("Thema's")),
+                .ul(.class("theme-grid"), .forEach(model.taxonomy.terms(.theme)) { theme in
+                    .li(.a(.class("theme-tile"), .href("/themas/\(theme.slug)"),
+                           .span(.class("theme-tile__name"), .text(theme.label)),
+                           .span(.class("theme-tile__count"), .text(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
+                })
+            ),
+            .section(
+                .aria("labelledby", "nieuw"),
+                .h2(.id("nieuw"), .text("Nieuw aanbod")),
+                .div(.class("card-list"), .forEach(model.newest) { Components.offeringCard($0, taxonomy: model.taxonomy) }),
+                .p(.a(.href("/aanbod?sortering=nieuwste"), .text("Bekijk al het aanbod (\(model.total))")))
+            )
+        )
+    }
+}

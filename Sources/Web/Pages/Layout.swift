@@ -1,0 +1,80 @@
+import Plot
+
+/// The shared page shell: skip link, header with navigation, main, footer. Every page is a `PageMeta`
+/// plus the content of `<main>`.
+enum Layout {
+    static func render(_ meta: PageMeta, site: SiteContext, content: Node<HTML.BodyContext>) -> String {
+        let canonical = site.absolute(meta.path)
+        let html = HTML(
+            .lang(.dutch),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title(meta.title == "Weerbaar" ? meta.title : "\(meta.title) – Weerbaar"),
+                .meta(.name("description"), .content(meta.description)),
+                .if(meta.noIndex, .meta(.name("robots"), .content("noindex"))),
+                .link(.rel(.canonical), .href(canonical)),
+                .meta(.property("og:type"), .content(meta.ogType)),
+                .meta(.property("og:description"), .content(meta.description)),
+                .meta(.property("og:url"), .content(canonical)),
+                .meta(.property("og:site_name"), .content("Weerbaar")),
+                .meta(.property("og:locale"), .content("nl_NL")),
+                .link(.rel(.stylesheet), .href(Assets.path("site.css"))),
+                .link(.rel(.alternate), .type("application/atom+xml"), .attr("title", "Nieuw aanbod op Weerbaar"),
+                      .href("/feed.atom")),
+                .script(.src(Assets.path("enhance.js")), .attribute(named: "defer")),
+                .unwrap(meta.jsonLD) { json in
+                    .element(named: "script", nodes: [.attribute(named: "type", value: "application/ld+json"), .raw(json)])
+                }
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#inhoud"), .text("Naar de inhoud")),
+                header(current: meta.section),
+                .main(.id("inhoud"), .attr("tabindex", "-1"), .div(.class("container"), content)),
+                footer()
+            )
+        )
+        return html.render()
+    }
+
+    private static func header(current: PageMeta.Section?) -> Node<HTML.BodyContext> {
+        func item(_ section: PageMeta.Section, _ path: String, _ label: String) -> Node<HTML.ListContext> {
+            .li(.a(.href(path), .if(current == section, .aria("current", "page")), .text(label)))
+        }
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("container site-header__inner"),
+                .a(.class("site-logo"), .href("/"),
+                   .span(.class("site-logo__name"), .text("Weerbaar")),
+                   .span(.class("site-logo__tagline"), .text("Landelijk aanbod voor sociale stabiliteit"))),
+                .nav(
+                    .aria("label", "Hoofdmenu"),
+                    .ul(.class("site-nav"),
+                        item(.offerings, "/aanbod", "Aanbod"),
+                        item(.themes, "/themas", "Thema's"),
+                        item(.providers, "/aanbieders", "Aanbieders"))
+                )
+            )
+        )
+    }
+
+    private static func footer() -> Node<HTML.BodyContext> {
+        .footer(
+            .class("site-footer"),
+            .div(
+                .class("container site-footer__inner"),
+                .div(
+                    .h2(.class("site-footer__title"), .text("Over Weerbaar")),
+                    .p(.text("Weerbaar bundelt het aanbod van landelijke partners voor gemeenten die te maken hebben met polarisatie, radicalisering, extremisme, maatschappelijke onrust en afnemend vertrouwen."))
+                ),
+                .div(
+                    .h2(.class("site-footer__title"), .text("Meer")),
+                    .ul(.class("site-footer__links"),
+                        .li(.a(.href("/aanbieders"), .text("Alle aanbieders"))),
+                        .li(.a(.href("/feed.atom"), .text("Nieuw aanbod (Atom-feed)"))),
+                        .li(.a(.href("/api/v1/openapi.json"), .text("Open data: de API")))))
+            )
+        )
+    }
+}

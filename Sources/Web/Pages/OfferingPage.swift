@@ -1,0 +1,99 @@
+import Catalogue
+import CatalogueService
+import Foundation
+import Plot
+
+/// `/aanbod/{slug}`: everything about one offering, and how to take part or make contact.
+enum OfferingPage {
+    struct Model {
+        var offering: Offering
+        var provider: Provider?
+        var taxonomy: Taxonomy
+        var related: [Offering]
+    }
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let offering = model.offering
+        let meta = PageMeta(
+            title: offering.title, description: offering.summary, path: "/aanbod/\(offering.slug)",
+            ogType: "article", jsonLD: StructuredData.offering(offering, provider: model.provider, taxonomy: model.taxonomy, site: site),
+            section: .offerings)
+        return Layout.render(meta, site: site, content: view(model))
+    }
+
+    static func view(_ model: Model) -> Node<HTML.BodyContext> {
+        let o = model.offering
+        let t = model.taxonomy
+        return .group(
+            .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
+                 .ol(.li(.a(.href("/"), .text("Home"))),
+                     .li(.a(.href("/aanbod"), .text("Aanbod"))),
+                     .li(.aria("current", "page"), .text(o.title)))),
+            .article(
+                .class("offering"),
+                .p(.class("offering__kind"), .span(.class("badge badge--\(o.kind)"), .text(t.label(.kind, o.kind))),
+                   .text(" " + t.label(.form, o.form))),
+                .h1(.text(o.title)),
+                .p(.class("lead"), .text(o.summary)),
+                .div(.class("offering__layout"),
+                     .div(.class("offering__body"),
+                          SafeMarkdown.render(o.description),
+                          .unwrap(o.url) { url in
+                              .p(.a(.class("button"), .href(url), .text(callToAction(o.kind)),
+                                    .span(.class("visually-hidden"), .text(" (externe website van de aanbieder)"))))
+                          }),
+                     .aside(.class("offering__facts"), .aria("label", "Gegevens"), facts(model), contact(model)))
+            ),
+            .if(!model.related.isEmpty, .section(
+                .class("related"), .aria("labelledby", "verwant"),
+                .h2(.id("verwant"), .text("Verwant aanbod")),
+                .div(.class("card-list"), .forEach(model.related) { Components.offeringCard($0, taxonomy: t) })
+            ))
+        )
+    }
+
+    static func callToAction(_ kind: String) -> String {
+        switch kind {
+        case "publicatie": "Lees de publicatie"
+        case "training": "Bekijk de training en meld u aan"
+        default: "Neem contact op via de website"
+        }
+    }
+
+    static func facts(_ model: Model) -> Node<HTML.BodyContext> {
+        let o = model.offering
+        let t = model.taxonomy
+        var rows: [(String, Node<HTML.BodyContext>)] = [
+            ("Aanbieder", .a(.href("/aanbieders/\(o.provider)"), .text(model.provider?.name ?? o.provider))),
+            ("Thema's", .group(o.themes.enumerated().map { i, slug in
+                .group(.if(i > 0, .text(", ")), .a(.href("/themas/\(slug)"), .text(t.label(.theme, slug))))
+            })),
+        ]
+        if !o.audiences.isEmpty { rows.append(("Doelgroep", .text(o.audiences.map { t.label(.audience, $0) }.joined(separator: ", ")))) }
+        if let cost = o.cost { rows.append(("Kosten", .text(t.label(.cost, cost)))) }
+        if let delivery = o.delivery { rows.append(("Werkvorm", .text(t.label(.delivery, delivery)))) }
+        if let duration = o.duration { rows.append(("Duur", .text(duration))) }
+        if let published = o.published { rows.append(("Verschenen", .time(.datetime(published.description), .text(DutchFormat.date(published))))) }
+        rows.append(("Laatst gecontroleerd", .time(.datetime(o.lastChecked.description), .text(DutchFormat.date(o.lastChecked)))))
+        if !o.keywords.isEmpty { rows.append(("Trefwoorden", .text(o.keywords.joined(separator: ", ")))) }
+        return .dl(.class("facts"), .group(rows.map { label, value in
+            .group(.dt(.text(label)), .dd(value))
+        }))
+    }
+
+    static func contact(_ model: Model) -> Node<HTML.BodyContext> {
+        let contact = model.offering.contact
+        let provider = model.provider
+        let email = contact?.email ?? provider?.email
+        let phone = contact?.phone ?? provider?.phone
+        return .div(
+            .class("contact-box"),
+            .h2(.text("Contact")),
+            .unwrap(contact?.name) { .p(.text($0)) },
+            .p(.text(provider?.name ?? model.offering.provider)),
+            .unwrap(email) { .p(.a(.href("mailto:\($0)"), .text($0))) },
+            .unwrap(phone) { phone in .p(.a(.href("tel:\(phone.filter { $0.isNumber || $0 == "+" })"), .text(phone))) },
+            .unwrap(provider?.website) { .p(.a(.href($0), .text("Website van de aanbieder"))) }
+        )
+    }
+}

@@ -1,0 +1,54 @@
+import Catalogue
+import CatalogueService
+import Plot
+
+/// `/aanbieders` and `/aanbieders/{slug}`.
+enum ProviderListPage {
+    struct Model {
+        var taxonomy: Taxonomy
+        var counts: [String: Int]
+    }
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let meta = PageMeta(title: "Aanbieders", description: "De landelijke partners die aanbod op Weerbaar hebben.", path: "/aanbieders", section: .providers)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("Aanbieders")),
+            .p(.class("lead"), .text("Deze landelijke partners houden hun aanbod op Weerbaar actueel.")),
+            .ul(.class("topic-list"), .forEach(model.taxonomy.providers) { provider in
+                .li(.class("topic"),
+                    .h2(.a(.href("/aanbieders/\(provider.slug)"), .text("\(provider.name) (\(provider.abbreviation))"))),
+                    .p(.text(provider.description)),
+                    .p(.class("topic__count"), .text(DutchFormat.count(model.counts[provider.slug] ?? 0, "aanbod", "aanbod"))))
+            })
+        )
+        return Layout.render(meta, site: site, content: content)
+    }
+}
+
+enum ProviderPage {
+    struct Model {
+        var provider: Provider
+        var taxonomy: Taxonomy
+        var offerings: [Offering]
+    }
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let p = model.provider
+        let meta = PageMeta(title: p.name, description: p.description, path: "/aanbieders/\(p.slug)", section: .providers)
+        let content: Node<HTML.BodyContext> = .group(
+            .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
+                 .ol(.li(.a(.href("/"), .text("Home"))), .li(.a(.href("/aanbieders"), .text("Aanbieders"))),
+                     .li(.aria("current", "page"), .text(p.abbreviation)))),
+            .h1(.text(p.name)),
+            .p(.class("lead"), .text(p.description)),
+            .ul(.class("inline-links"),
+                .li(.a(.href(p.website), .text("Website van \(p.abbreviation)"))),
+                .unwrap(p.email) { .li(.a(.href("mailto:\($0)"), .text($0))) },
+                .li(.a(.href("/aanbod?aanbieder=\(p.slug)"), .text("Zoek en filter in dit aanbod")))),
+            model.offerings.isEmpty
+                ? .p(.text("Deze aanbieder heeft nog geen aanbod op Weerbaar."))
+                : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)
+        )
+        return Layout.render(meta, site: site, content: content)
+    }
+}

@@ -1,0 +1,60 @@
+import Catalogue
+import CatalogueService
+import Hummingbird
+
+/// JSON API v1: the catalogue for other systems. Bad input gets 400 with a problem document that
+/// names the parameter and, for vocabularies, the allowed values.
+struct APIRoutes<Context: RequestContext> {
+    let site: SiteContext
+
+    func add(to router: Router<Context>) {
+        let api = router.group("api/v1")
+        api.get("offerings") { request, _ in try self.offerings(request) }
+        api.get("offerings/{provider}/{id}") { _, context in
+            let key = OfferingKey(provider: try context.parameters.require("provider"), id: try context.parameters.require("id"))
+            guard let offering = self.site.catalogue.offering(key) else {
+                throw ProblemError(status: .notFound, title: "Niet gevonden", detail: "Er is geen aanbod '\(key)'.")
+            }
+            return Responses.json(APIModels.OfferingDetail(offering, site: self.site))
+        }
+        api.get("taxonomy") { _, _ in Responses.json(APIModels.TaxonomyDocument(self.site.catalogue.taxonomy)) }
+        api.get("providers") { _, _ in
+            let counts = self.site.catalogue.counts(.provider)
+            let providers = self.site.catalogue.taxonomy.providers.map {
+                APIModels.ProviderItem(slug: $0.slug, name: $0.name, abbreviation: $0.abbreviation, description: $0.description,
+                                       website: $0.website, email: $0.email, phone: $0.phone, offerings: counts[$0.slug] ?? 0)
+            }
+            return Responses.json(APIModels.ProviderList(providers: providers))
+        }
+        api.get("openapi.json") { _, _ in
+            guard let spec = Assets.shared.files["openapi.json"] else { throw HTTPError(.notFound) }
+            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: spec.body)))
+        }
+    }
+
+    func offerings(_ request: Request) throws -> Response {
+        let raw = QueryString(raw: request.uri.query)
+        if raw.hadUndecodableParts {
+            throw ProblemError(status: .badRequest, title: "Ongeldige parameters",
+                               detail: "De querystring bevat een ongeldige procentcodering of geen geldige UTF-8.",
+                               invalidParams: [.init(name: "query", reason: "niet te decoderen")])
+        }
+        let parser = QueryParser(taxonomy: site.catalogue.taxonomy, naming: .api)
+        let (query, problems) = parser.parse(raw.pairs)
+        guard problems.isEmpty else {
+            throw ProblemError(
+                status: .badRequest, title: "Ongeldige parameters",
+                detail: problems.map(\.message).joined(separator: " "),
+                invalidParams: problems.map { .init(name: $0.parameter, reason: $0.message, allowed: $0.allowed) })
+        }
+        let page = site.catalogue.search(query)
+        var facets: [String: [APIModels.FacetValue]] = [:]
+        for (facet, values) in page.facets {
+            facets[facet.apiParameter] = values.map { .init(value: $0.value, label: $0.label, count: $0.count, selected: $0.selected) }
+        }
+        return Responses.json(APIModels.OfferingList(
+            total: page.total, page: query.page, perPage: query.perPage,
+            results: page.hits.map { APIModels.OfferingSummary($0.offering) }, facets: facets))
+    }
+}

@@ -1,0 +1,19 @@
+import Plot
+
+// Attributes Plot has no typed function for (ARIA, roles, data), kept in one place.
+extension Node {
+    static func aria(_ name: String, _ value: String) -> Node { .attribute(named: "aria-\(name)", value: value) }
+    static func role(_ value: String) -> Node { .attribute(named: "role", value: value) }
+    static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: value) }
+}
+
+extension Node where Context: HTML.BodyContext {
+    /// <mark>, for highlighted search words.
+    static func mark(_ text: String) -> Node { .element(named: "mark", nodes: [Node.text(text)]) }
+    static func legend(_ nodes: Node...) -> Node { .element(named: "legend", nodes: nodes) }
+}
+
+extension Attribute {
+    static func aria(_ name: String, _ value: String) -> Attribute { .attribute(named: "aria-\(name)", value: value) }
+    static func attr(_ name: String, _ value: String) -> Attribute { .attribute(named: name, value: value) }
+}

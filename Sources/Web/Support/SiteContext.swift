@@ -1,0 +1,15 @@
+import CatalogueService
+
+/// What every page and route needs from the application, passed in once at composition.
+public struct SiteContext: Sendable {
+    public var catalogue: LiveCatalogue
+    /// The public address without a trailing slash, for canonical links, the sitemap and the feed.
+    public var baseURL: String
+
+    public init(catalogue: LiveCatalogue, baseURL: String) {
+        self.catalogue = catalogue
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    func absolute(_ path: String) -> String { baseURL + path }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import Storage
+
+/// Everything the application is told from outside, read once from the environment at start and
+/// passed in; nothing else reads the environment.
+public struct Configuration: Sendable {
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    public var database: DatabaseLocation
+    public var logLevel: Logger.Level
+    public var baseURL: String
+    /// Where the demo catalogue's exchange files are.
+    public var demoDirectory: String
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,
+        logLevel: Logger.Level = .info, baseURL: String? = nil, demoDirectory: String? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.database = database ?? .sqlite(path: (dataDirectory as NSString).appendingPathComponent("weerbaar.sqlite"))
+        self.logLevel = logLevel
+        self.baseURL = baseURL ?? "http://\(host):\(port)"
+        self.demoDirectory = demoDirectory ?? Self.defaultDemoDirectory
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Configuration {
+        func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let host = value("HOST") ?? "127.0.0.1"
+        var port = 8080
+        if let text = value("PORT") {
+            guard let parsed = Int(text), (1...65535).contains(parsed) else {
+                throw Invalid(description: "PORT must be a number from 1 to 65535, not '\(text)'")
+            }
+            port = parsed
+        }
+        var level = Logger.Level.info
+        if let text = value("LOG_LEVEL") {
+            guard let parsed = Logger.Level(rawValue: text.lowercased()) else {
+                throw Invalid(description: "LOG_LEVEL must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
+            }
+            level = parsed
+        }
+        var database: DatabaseLocation? = nil
+        if let url = value("DATABASE_URL") {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                throw Invalid(description: "DATABASE_URL must start with postgres:// (or leave it unset for SQLite)")
+            }
+            database = .postgres(url: url)
+        }
+        return Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
+                             logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"))
+    }
+
+    /// `data/demo` beside the working directory when run from the repository, which is how the README runs it.
+    static var defaultDemoDirectory: String { "data/demo" }
+}

@@ -1,0 +1,69 @@
+import Catalogue
+import CatalogueService
+import Foundation
+import Hummingbird
+import Logging
+import Storage
+import Web
+
+/// The composition root: opens the database, migrates, wires stores, services and routes. Commands
+/// and tests build the platform through here and nowhere else.
+public struct Platform: Sendable {
+    public let configuration: Configuration
+    public let database: WeerbaarDatabase
+    public let store: FluentCatalogueStore
+    public let catalogue: LiveCatalogue
+    public let logger: Logger
+
+    /// Opens and migrates the database and loads the live catalogue.
+    public static func start(_ configuration: Configuration, logger: Logger, seedDemoWhenEmpty: Bool = false) async throws -> Platform {
+        let database = try WeerbaarDatabase.open(configuration.database, logger: logger)
+        do {
+            try await database.migrate()
+            let store = FluentCatalogueStore(database: database)
+            if seedDemoWhenEmpty, try await store.offeringCount() == 0 {
+                let summary = try await CatalogueImporter(store: store).importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
+                logger.info("Loaded the demo catalogue", metadata: ["offerings": "\(summary.created.count)"])
+            }
+            let catalogue = LiveCatalogue(taxonomy: try await store.taxonomy(), offerings: try await store.allOfferings())
+            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger)
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+    }
+
+    public var importer: CatalogueImporter { CatalogueImporter(store: store, live: catalogue) }
+
+    public func router() -> Router<BasicRequestContext> {
+        WebRouter.build(site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL))
+    }
+
+    public func application() -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
+            logger: logger)
+    }
+
+    public func shutdown() async {
+        await database.shutdown()
+    }
+}
+
+/// The demo catalogue: exchange files under `data/demo/`.
+public enum DemoCatalogue {
+    public struct Missing: Error, CustomStringConvertible {
+        public var directory: String
+        public var description: String { "No demo catalogue found in \(directory) (expected *.json exchange files)" }
+    }
+
+    public static func files(in directory: String) throws -> [CatalogueImporter.File] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let files = try names.filter { $0.hasSuffix(".json") || $0.hasSuffix(".csv") }.sorted().map { name in
+            CatalogueImporter.File(name: name, data: try Data(contentsOf: URL(fileURLWithPath: directory).appendingPathComponent(name)))
+        }
+        guard !files.isEmpty else { throw Missing(directory: directory) }
+        return files
+    }
+}
