@@ -83,18 +83,31 @@ let package = Package(
             path: "bench/SearchBench",
             swiftSettings: strict
         ),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"], swiftSettings: strict),
+        // Helpers shared by the test targets: scratch databases on both backends, repository paths.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Storage",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
-        .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue"], swiftSettings: strict),
+        .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Catalogue", "WeerbaarApp"],
+            dependencies: ["Storage", "Catalogue", "CatalogueService", "WeerbaarApp", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Catalogue",
+                "WeerbaarApp", "Web", "Catalogue", "CatalogueService", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -89,13 +89,12 @@ public final class LiveCatalogue: Sendable {
     public func related(to offering: Offering, limit: Int = 3) -> [Offering] {
         let themes = Set(offering.themes), audiences = Set(offering.audiences)
         return snapshot.offerings.values
-            .filter { $0.key != offering.key }
+            .filter { $0.key != offering.key && !themes.isDisjoint(with: $0.themes) }
             .map { other -> (Offering, Int) in
                 let score = 3 * themes.intersection(other.themes).count + audiences.intersection(other.audiences).count
                     + (other.kind != offering.kind ? 1 : 0)
                 return (other, score)
             }
-            .filter { $0.1 > 0 }
             .sorted { ($0.1, $1.0.title) > ($1.1, $0.0.title) }
             .prefix(limit)
             .map(\.0)

@@ -52,7 +52,6 @@ public struct QueryParser: Sendable {
                 } else {
                     problems.append(QueryProblem(parameter: name, message: "perPage moet een geheel getal van 1 tot en met \(CatalogueQuery.maxPerPage) zijn.",
                                                  correction: "Er zijn \(CatalogueQuery.defaultPerPage) resultaten per pagina getoond."))
-                    if let perPage = Int(value), perPage > CatalogueQuery.maxPerPage { query.perPage = CatalogueQuery.maxPerPage }
                 }
             } else if let facet = Facet.allCases.first(where: { name == (naming == .page ? $0.pageParameter : $0.apiParameter) }) {
                 let allowed = facet.values(in: taxonomy).map(\.slug)
