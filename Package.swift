@@ -108,6 +108,7 @@ let package = Package(
             name: "WebTests",
             dependencies: [
                 "WeerbaarApp", "Web", "Catalogue", "CatalogueService", "TestSupport",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

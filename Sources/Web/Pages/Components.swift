@@ -12,7 +12,7 @@ enum Components {
         headingLevel: Int = 3
     ) -> Node<HTML.BodyContext> {
         let provider = taxonomy.provider(offering.provider)
-        let title: Node<HTML.BodyContext> = .a(.href("/aanbod/\(offering.slug)"), highlighted(offering.title, highlighter, terms))
+        let title: Node<HTML.BodyContext> = .a(.href(esc("/aanbod/\(offering.slug)")), highlighted(offering.title, highlighter, terms))
         return .article(
             .class("card card--\(offering.kind)"),
             headingLevel == 2 ? .h2(.class("card__title"), title) : .h3(.class("card__title"), title),
@@ -39,7 +39,7 @@ enum Components {
             .class("search"), .action("/aanbod"), .method(.get), .role("search"),
             .label(.for(id), .class("search__label"), .text(label)),
             .div(.class("search__row"),
-                 .input(.type(.search), .id(id), .name("q"), .value(query), .class("search__input"),
+                 .input(.type(.search), .id(id), .name("q"), .value(esc(query)), .class("search__input"),
                         .attribute(named: "autocomplete", value: "off"),
                         .attribute(named: "maxlength", value: String(CatalogueQuery.maxTextLength)),
                         .placeholder("Bijvoorbeeld: polarisatie op school")),

@@ -40,7 +40,7 @@ enum FinderPage {
             .class("search"), .role("search"),
             .label(.for("q"), .class("search__label"), .text("Zoek in het aanbod")),
             .div(.class("search__row"),
-                 .input(.type(.search), .id("q"), .name("q"), .value(query.text), .class("search__input"),
+                 .input(.type(.search), .id("q"), .name("q"), .value(esc(query.text)), .class("search__input"),
                         .attr("autocomplete", "off"), .attr("maxlength", String(CatalogueQuery.maxTextLength))),
                  .button(.type(.submit), .class("button"), .text("Zoeken"))))
         let options: [Node<HTML.SelectContext>] = SearchQuery.Sort.allCases.map { sort in
@@ -105,9 +105,9 @@ enum FinderPage {
                     .forEach(shown) { value in
                         let id = "f-\(facet.pageParameter)-\(value.value)"
                         return .li(.class("checkbox"),
-                            .input(.type(.checkbox), .id(id), .name(facet.pageParameter), .value(value.value),
+                            .input(.type(.checkbox), .id(esc(id)), .name(facet.pageParameter), .value(esc(value.value)),
                                    .checked(value.selected)),
-                            .label(.for(id), .text(value.label + " "),
+                            .label(.for(esc(id)), .text(value.label + " "),
                                    .span(.class("facet__count"), .text("(\(value.count))"))))
                     })
             ),
@@ -127,12 +127,12 @@ enum FinderPage {
             .h3(.class("visually-hidden"), .text("Actieve filters")),
             .ul(.class("chips__list"),
                 .forEach(chips) { chip in
-                    .li(.a(.class("chip"), .href(chip.url),
+                    .li(.a(.class("chip"), .href(esc(chip.url)),
                            .span(.class("visually-hidden"), .text("Verwijder filter ")),
                            .text(chip.label),
                            .span(.class("chip__x"), .aria("hidden", "true"), .text(" ×"))))
                 }),
-            .a(.class("chips__clear"), .href(FinderURL.make(cleared)), .text("Alle filters wissen"))
+            .a(.class("chips__clear"), .href(esc(FinderURL.make(cleared))), .text("Alle filters wissen"))
         ))
     }
 
@@ -145,7 +145,7 @@ enum FinderPage {
             .if(!model.relaxations.isEmpty, .group(
                 .p(.text("Met minder filters vindt u wel iets:")),
                 .ul(.forEach(model.relaxations) { item in
-                    .li(.a(.href(item.url), .text(item.label)), .text(" (\(DutchFormat.count(item.count, "resultaat", "resultaten")))"))
+                    .li(.a(.href(esc(item.url)), .text(item.label)), .text(" (\(DutchFormat.count(item.count, "resultaat", "resultaten")))"))
                 })
             )),
             .p(.a(.href("/themas"), .text("Bekijk het aanbod per thema")))
@@ -158,18 +158,18 @@ enum FinderPage {
         let window = Array(Set([1, last] + Array(max(1, current - 2)...min(last, current + 2)))).sorted()
         var items: [Node<HTML.ListContext>] = []
         if current > 1 {
-            items.append(.li(.a(.class("pagination__prev"), .href(FinderURL.make(page.query, page: current - 1)), .attr("rel", "prev"), .text("Vorige"))))
+            items.append(.li(.a(.class("pagination__prev"), .href(esc(FinderURL.make(page.query, page: current - 1))), .attr("rel", "prev"), .text("Vorige"))))
         }
         var previous = 0
         for number in window where number <= last {
             if number > previous + 1 { items.append(.li(.class("pagination__gap"), .aria("hidden", "true"), .text("…"))) }
-            items.append(.li(.a(.href(FinderURL.make(page.query, page: number)),
+            items.append(.li(.a(.href(esc(FinderURL.make(page.query, page: number))),
                                .if(number == current, .aria("current", "page")),
                                .aria("label", "Pagina \(number)"), .text(String(number)))))
             previous = number
         }
         if current < last {
-            items.append(.li(.a(.class("pagination__next"), .href(FinderURL.make(page.query, page: current + 1)), .attr("rel", "next"), .text("Volgende"))))
+            items.append(.li(.a(.class("pagination__next"), .href(esc(FinderURL.make(page.query, page: current + 1))), .attr("rel", "next"), .text("Volgende"))))
         }
         return .nav(.class("pagination"), .aria("label", "Paginering"), .ul(.group(items)))
     }

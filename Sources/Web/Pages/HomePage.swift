@@ -43,14 +43,14 @@ enum HomePage {
                 .aria("labelledby", "situaties"),
                 .h2(.id("situaties"), .text("Waar heeft u mee te maken?")),
                 .ul(.class("situations"), .forEach(situations) { situation in
-                    .li(.a(.class("situation"), .href(situation.path), .text(situation.title)))
+                    .li(.a(.class("situation"), .href(esc(situation.path)), .text(situation.title)))
                 })
             ),
             .section(
                 .aria("labelledby", "themas"),
                 .h2(.id("themas"), .text("Thema's")),
                 .ul(.class("theme-grid"), .forEach(model.taxonomy.terms(.theme)) { theme in
-                    .li(.a(.class("theme-tile"), .href("/themas/\(theme.slug)"),
+                    .li(.a(.class("theme-tile"), .href(esc("/themas/\(theme.slug)")),
                            .span(.class("theme-tile__name"), .text(theme.label)),
                            .span(.class("theme-tile__count"), .text(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
                 })

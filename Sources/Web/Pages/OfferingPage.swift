@@ -39,7 +39,7 @@ enum OfferingPage {
                      .div(.class("offering__body"),
                           SafeMarkdown.render(o.description),
                           .unwrap(o.url) { url in
-                              .p(.a(.class("button"), .href(url), .text(callToAction(o.kind)),
+                              .p(.a(.class("button"), .href(esc(url)), .text(callToAction(o.kind)),
                                     .span(.class("visually-hidden"), .text(" (externe website van de aanbieder)"))))
                           }),
                      .aside(.class("offering__facts"), .aria("label", "Gegevens"), facts(model), contact(model)))
@@ -64,16 +64,16 @@ enum OfferingPage {
         let o = model.offering
         let t = model.taxonomy
         var rows: [(String, Node<HTML.BodyContext>)] = [
-            ("Aanbieder", .a(.href("/aanbieders/\(o.provider)"), .text(model.provider?.name ?? o.provider))),
+            ("Aanbieder", .a(.href(esc("/aanbieders/\(o.provider)")), .text(model.provider?.name ?? o.provider))),
             ("Thema's", .group(o.themes.enumerated().map { i, slug in
-                .group(.if(i > 0, .text(", ")), .a(.href("/themas/\(slug)"), .text(t.label(.theme, slug))))
+                .group(.if(i > 0, .text(", ")), .a(.href(esc("/themas/\(slug)")), .text(t.label(.theme, slug))))
             })),
         ]
         if !o.audiences.isEmpty { rows.append(("Doelgroep", .text(o.audiences.map { t.label(.audience, $0) }.joined(separator: ", ")))) }
         if let cost = o.cost { rows.append(("Kosten", .text(t.label(.cost, cost)))) }
         if let delivery = o.delivery { rows.append(("Werkvorm", .text(t.label(.delivery, delivery)))) }
         if let duration = o.duration { rows.append(("Duur", .text(duration))) }
-        if let published = o.published { rows.append(("Verschenen", .time(.datetime(published.description), .text(DutchFormat.date(published))))) }
+        if let published = o.published { rows.append(("Verschenen", .time(.datetime(esc(published.description)), .text(DutchFormat.date(published))))) }
         rows.append(("Laatst gecontroleerd", .time(.datetime(o.lastChecked.description), .text(DutchFormat.date(o.lastChecked)))))
         if !o.keywords.isEmpty { rows.append(("Trefwoorden", .text(o.keywords.joined(separator: ", ")))) }
         return .dl(.class("facts"), .group(rows.map { label, value in
@@ -91,9 +91,9 @@ enum OfferingPage {
             .h2(.text("Contact")),
             .unwrap(contact?.name) { .p(.text($0)) },
             .p(.text(provider?.name ?? model.offering.provider)),
-            .unwrap(email) { .p(.a(.href("mailto:\($0)"), .text($0))) },
-            .unwrap(phone) { phone in .p(.a(.href("tel:\(phone.filter { $0.isNumber || $0 == "+" })"), .text(phone))) },
-            .unwrap(provider?.website) { .p(.a(.href($0), .text("Website van de aanbieder"))) }
+            .unwrap(email) { .p(.a(.href(esc("mailto:\($0)")), .text($0))) },
+            .unwrap(phone) { phone in .p(.a(.href(esc("tel:\(phone.filter { $0.isNumber || $0 == "+" })")), .text(phone))) },
+            .unwrap(provider?.website) { .p(.a(.href(esc($0)), .text("Website van de aanbieder"))) }
         )
     }
 }

@@ -16,7 +16,7 @@ enum ProviderListPage {
             .p(.class("lead"), .text("Deze landelijke partners houden hun aanbod op Weerbaar actueel.")),
             .ul(.class("topic-list"), .forEach(model.taxonomy.providers) { provider in
                 .li(.class("topic"),
-                    .h2(.a(.href("/aanbieders/\(provider.slug)"), .text("\(provider.name) (\(provider.abbreviation))"))),
+                    .h2(.a(.href(esc("/aanbieders/\(provider.slug)")), .text("\(provider.name) (\(provider.abbreviation))"))),
                     .p(.text(provider.description)),
                     .p(.class("topic__count"), .text(DutchFormat.count(model.counts[provider.slug] ?? 0, "aanbod", "aanbod"))))
             })
@@ -42,9 +42,9 @@ enum ProviderPage {
             .h1(.text(p.name)),
             .p(.class("lead"), .text(p.description)),
             .ul(.class("inline-links"),
-                .li(.a(.href(p.website), .text("Website van \(p.abbreviation)"))),
-                .unwrap(p.email) { .li(.a(.href("mailto:\($0)"), .text($0))) },
-                .li(.a(.href("/aanbod?aanbieder=\(p.slug)"), .text("Zoek en filter in dit aanbod")))),
+                .li(.a(.href(esc(p.website)), .text("Website van \(p.abbreviation)"))),
+                .unwrap(p.email) { .li(.a(.href(esc("mailto:\($0)")), .text($0))) },
+                .li(.a(.href(esc("/aanbod?aanbieder=\(p.slug)")), .text("Zoek en filter in dit aanbod")))),
             model.offerings.isEmpty
                 ? .p(.text("Deze aanbieder heeft nog geen aanbod op Weerbaar."))
                 : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)

@@ -16,7 +16,7 @@ enum ThemeListPage {
             .p(.class("lead"), .text("Kies een thema om het aanbod te zien, geordend naar wat u wilt: lezen, leren of iemand spreken.")),
             .ul(.class("topic-list"), .forEach(model.taxonomy.terms(.theme)) { theme in
                 .li(.class("topic"),
-                    .h2(.a(.href("/themas/\(theme.slug)"), .text(theme.label))),
+                    .h2(.a(.href(esc("/themas/\(theme.slug)")), .text(theme.label))),
                     .p(.text(theme.description)),
                     .p(.class("topic__count"), .text(DutchFormat.count(model.counts[theme.slug] ?? 0, "aanbod", "aanbod"))))
             })
@@ -40,7 +40,7 @@ enum ThemePage {
                      .li(.aria("current", "page"), .text(model.theme.label)))),
             .h1(.text(model.theme.label)),
             .p(.class("lead"), .text(model.theme.description)),
-            .p(.a(.href("/aanbod?thema=\(model.theme.slug)"), .text("Zoek en filter binnen dit thema (\(model.offerings.count))"))),
+            .p(.a(.href(esc("/aanbod?thema=\(model.theme.slug)")), .text("Zoek en filter binnen dit thema (\(model.offerings.count))"))),
             model.offerings.isEmpty
                 ? .p(.text("Er is nog geen aanbod bij dit thema."))
                 : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)

@@ -90,7 +90,7 @@ enum SafeMarkdown {
                 let url = String(text[text.index(closeText, offsetBy: 2)..<closeURL])
                 flush()
                 if isSafeLink(url) {
-                    nodes.append(.a(.href(url), .text(label)))
+                    nodes.append(.a(.href(esc(url)), .text(label)))
                 } else {
                     nodes.append(.text(label))
                 }

@@ -1,0 +1,106 @@
+import Catalogue
+import CatalogueService
+import HTTPTypes
+import Foundation
+import Testing
+import TestSupport
+import WeerbaarApp
+
+@Suite struct PageTests {
+    static let pageTypes = [
+        "/", "/aanbod", "/aanbod?q=polarisatie&thema=polarisatie", "/aanbod/handboek-maatschappelijke-onrust",
+        "/themas", "/themas/polarisatie", "/aanbieders", "/aanbieders/vng",
+    ]
+
+    @Test(arguments: TestBackend.available)
+    func everyPageTypeRendersDutchHTMLWithSecurityHeaders(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            for path in Self.pageTypes {
+                let page = try await client.get(path)
+                #expect(page.status == 200, "\(path)")
+                #expect(page.type == "text/html; charset=utf-8", "\(path)")
+                #expect(page.body.hasPrefix("<!DOCTYPE html><html lang=\"nl\">"), "\(path)")
+                #expect(page.body.components(separatedBy: "<h1").count == 2, "\(path) should have exactly one h1")
+                #expect(page.body.contains("href=\"#inhoud\""), "\(path) lacks the skip link")
+                #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true, "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theOfferingPageShowsEverythingToTakePart(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let page = try await client.get("/aanbod/vraagbaak-voor-professionals-met-zorgen-over-radicalisering")
+            #expect(page.status == 200)
+            for fragment in ["Vraagbaak voor professionals met zorgen over radicalisering", "Expertise-unit Sociale Stabiliteit (SZW)",
+                             "mailto:", "tel:", "application/ld+json", "\"@type\":\"GovernmentService\"",
+                             "<link rel=\"canonical\" href=\"https://weerbaar.example/aanbod/vraagbaak-voor-professionals-met-zorgen-over-radicalisering\"",
+                             "og:description", "Verwant aanbod", "Laatst gecontroleerd"] {
+                #expect(page.body.contains(fragment), "missing \(fragment)")
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theFinderFiltersCountsAndLinksEveryState(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let expected = platform.catalogue.offerings { $0.themes.contains("polarisatie") && $0.kind == "training" }.count
+            let page = try await client.get("/aanbod?thema=polarisatie&soort=training")
+            #expect(page.body.contains("\(expected) \(expected == 1 ? "resultaat" : "resultaten") gevonden"))
+            #expect(page.body.contains("role=\"status\""))
+            // A chip removes its own filter and keeps the other.
+            #expect(page.body.contains("href=\"/aanbod?soort=training\""))
+            #expect(page.body.contains("Alle filters wissen"))
+            #expect(page.body.contains("checked"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anEmptyResultSuggestsWhichFilterToDrop(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let page = try await client.get("/aanbod?thema=ondermijning&doelgroep=onderwijs&kosten=op-aanvraag")
+            #expect(page.body.contains("Geen aanbod gevonden"))
+            #expect(page.body.contains("Met minder filters vindt u wel iets"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func unknownAddressesGetADutch404(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            for path in ["/bestaat-niet", "/aanbod/bestaat-niet", "/themas/bestaat-niet", "/aanbieders/bestaat-niet", "/aanbod/%FF"] {
+                let page = try await client.get(path)
+                #expect(page.status == 404, "\(path)")
+                #expect(page.body.contains("Pagina niet gevonden"), "\(path)")
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func badInputGetsANoticeAndASensibleResultNeverA500(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let cases = [
+                "/aanbod?q=" + String(repeating: "a", count: 600), "/aanbod?pagina=0", "/aanbod?pagina=-3",
+                "/aanbod?pagina=9999", "/aanbod?thema=bestaat-niet", "/aanbod?q=%zz", "/aanbod?q=%FF%FE",
+                "/aanbod?sortering=willekeurig", "/aanbod?q=%3Cscript%3E",
+            ]
+            for path in cases {
+                let page = try await client.get(path)
+                #expect(page.status == 200, "\(path)")
+                if !path.contains("script") { #expect(page.body.contains("Let op"), "\(path) shows no notice") }
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func feedsSitemapAndRobotsDescribeThePublicSite(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let feed = try await client.get("/feed.atom")
+            #expect(feed.type.hasPrefix("application/atom+xml"))
+            #expect(feed.body.components(separatedBy: "<entry>").count - 1 == 30)
+            let sitemap = try await client.get("/sitemap.xml")
+            #expect(sitemap.body.components(separatedBy: "/aanbod/").count - 1 == platform.catalogue.count)
+            let robots = try await client.get("/robots.txt")
+            #expect(robots.body.contains("Sitemap: https://weerbaar.example/sitemap.xml"))
+        }
+    }
+}

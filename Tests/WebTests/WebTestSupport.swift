@@ -1,0 +1,44 @@
+import CatalogueService
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Storage
+import TestSupport
+import WeerbaarApp
+
+/// Builds the real platform on a scratch database of the backend, with the demo catalogue, and
+/// drives its router in-process.
+enum WebHarness {
+    static func withClient(
+        _ backend: TestBackend, extra: [(name: String, json: String)] = [],
+        _ body: @Sendable (any TestClientProtocol, Platform) async throws -> Void
+    ) async throws {
+        try await ScratchDatabase.with(backend) { location in
+            let configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
+            var logger = Logger(label: "web-test")
+            logger.logLevel = .warning
+            let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)
+            do {
+                if !extra.isEmpty {
+                    _ = try await platform.importer.importFiles(extra.map { .init(name: $0.name, data: Data($0.json.utf8)) })
+                }
+                let app = Application(router: platform.router(), logger: logger)
+                try await app.test(.router) { client in try await body(client, platform) }
+            } catch {
+                await platform.shutdown()
+                throw error
+            }
+            await platform.shutdown()
+        }
+    }
+}
+
+extension TestClientProtocol {
+    /// GET and return status, content type and body text.
+    func get(_ uri: String) async throws -> (status: Int, type: String, body: String, headers: HTTPFields) {
+        try await execute(uri: uri, method: .get) { response in
+            (Int(response.status.code), response.headers[.contentType] ?? "", String(buffer: response.body), response.headers)
+        }
+    }
+}
