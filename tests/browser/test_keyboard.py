@@ -1,0 +1,46 @@
+"""A keyboard-only path: reach the search, search, apply a filter and open a result with Tab, Space
+and Enter alone."""
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def tab_until(driver, predicate, limit=80):
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        element = driver.switch_to.active_element
+        if predicate(element):
+            return element
+    raise AssertionError("the element was not reachable with Tab")
+
+
+def test_search_filter_and_open_a_result_by_keyboard(server, driver):
+    driver.set_window_size(1280, 900)
+    driver.get(server.url + "/")
+    search = tab_until(driver, lambda e: e.get_attribute("name") == "q")
+    ActionChains(driver).send_keys("polarisatie").send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "/aanbod?" in d.current_url)
+
+    checkbox = tab_until(driver, lambda e: e.get_attribute("type") == "checkbox" and e.get_attribute("name") == "soort")
+    value = checkbox.get_attribute("value")
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    # With JavaScript the change applies at once; the apply button is the path without it.
+    WebDriverWait(driver, 10).until(lambda d: f"soort={value}" in d.current_url)
+    assert driver.switch_to.active_element.get_attribute("value") == value, "focus should return to the filter"
+
+    result = tab_until(driver, lambda e: e.tag_name == "a" and "/aanbod/" in (e.get_attribute("href") or "")
+                       and e.find_element("xpath", "./ancestor::ol[contains(@class,'results')]") is not None
+                       if e.tag_name == "a" and "/aanbod/" in (e.get_attribute("href") or "") else False)
+    href = result.get_attribute("href")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == href)
+    assert driver.find_element("tag name", "h1").text
+
+
+def test_skip_link_is_the_first_stop_and_moves_focus_to_main(server, driver):
+    driver.get(server.url + "/aanbod")
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    skip = driver.switch_to.active_element
+    assert skip.text == "Naar de inhoud"
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    assert driver.switch_to.active_element.get_attribute("id") == "inhoud"
