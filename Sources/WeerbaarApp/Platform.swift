@@ -22,8 +22,14 @@ public struct Platform: Sendable {
             try await database.migrate()
             let store = FluentCatalogueStore(database: database)
             if seedDemoWhenEmpty, try await store.offeringCount() == 0 {
-                let summary = try await CatalogueImporter(store: store).importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
-                logger.info("Loaded the demo catalogue", metadata: ["offerings": "\(summary.created.count)"])
+                do {
+                    let files = try DemoCatalogue.files(in: configuration.demoDirectory)
+                    let summary = try await CatalogueImporter(store: store).importFiles(files)
+                    logger.info("Loaded the demo catalogue", metadata: ["offerings": "\(summary.created.count)"])
+                } catch let missing as DemoCatalogue.Missing {
+                    // Started outside the repository: serve an empty catalogue rather than refuse to start.
+                    logger.warning("\(missing); starting with an empty catalogue (set DEMO_DIR to load it)")
+                }
             }
             let catalogue = LiveCatalogue(taxonomy: try await store.taxonomy(), offerings: try await store.allOfferings())
             return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger)

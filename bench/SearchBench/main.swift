@@ -1,1 +1,39 @@
-print("bench")
+// The search-and-facet core on synthetic catalogues: index build time, query latency percentiles over a
+// fixed mix of text and facet queries, and resident memory. Run in release:
+//   swift run -c release SearchBench 10000 100000
+import Catalogue
+import CatalogueService
+import Foundation
+import Search
+
+let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+let counts = sizes.isEmpty ? [10_000, 100_000] : sizes
+
+for count in counts {
+    let offerings = SyntheticCatalogue.make(count: count, seed: 42)
+    let rssBefore = Memory.residentMegabytes()
+    let start = ContinuousClock.now
+    let catalogue = LiveCatalogue(taxonomy: .standard, offerings: offerings)
+    let build = ContinuousClock.now - start
+    let rssAfter = Memory.residentMegabytes()
+
+    let queries = SyntheticCatalogue.queries()
+    // Warm up, then measure every query of the mix many times.
+    for query in queries { _ = catalogue.search(query) }
+    var samples: [Double] = []
+    let rounds = count >= 100_000 ? 20 : 100
+    for _ in 0..<rounds {
+        for query in queries {
+            let t0 = ContinuousClock.now
+            let page = catalogue.search(query)
+            let elapsed = ContinuousClock.now - t0
+            precondition(page.total >= 0)
+            samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e3)
+        }
+    }
+    samples.sort()
+    func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+    print(String(format: "offerings=%d build=%.2fs rss_index=%.0fMB rss_total=%.0fMB queries=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms",
+                 count, Double(build.components.seconds) + Double(build.components.attoseconds) / 1e18,
+                 rssAfter - rssBefore, rssAfter, samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0))
+}

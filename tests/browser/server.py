@@ -28,7 +28,7 @@ def binary():
 
 
 class Server:
-    def __init__(self):
+    def __init__(self, hostile=True):
         self.data_dir = tempfile.mkdtemp(prefix="weerbaar-browser-")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -37,7 +37,8 @@ class Server:
         env.pop("DATABASE_URL", None)
         bin_path = binary()
         subprocess.run([bin_path, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
-        subprocess.run([bin_path, "import", str(HOSTILE)], env=env, cwd=ROOT, check=True, capture_output=True)
+        if hostile:
+            subprocess.run([bin_path, "import", str(HOSTILE)], env=env, cwd=ROOT, check=True, capture_output=True)
         self.log = open(pathlib.Path(self.data_dir) / "server.log", "w")
         self.process = subprocess.Popen([bin_path, "serve"], env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30

@@ -1,0 +1,74 @@
+import Catalogue
+import CatalogueService
+import Foundation
+import Search
+
+/// A reproducible synthetic catalogue: Dutch-looking titles, summaries and descriptions drawn from the
+/// domain's vocabulary, with realistic facet distributions.
+enum SyntheticCatalogue {
+    static let words = """
+    polarisatie radicalisering extremisme onrust demonstratie tegendemonstratie vertrouwen inclusie discriminatie
+    ondermijning intimidatie bedreiging jongeren jongerenwerk wijk buurt gemeente burgemeester wethouder raadsleden
+    school leraren ouders sociale media desinformatie complotdenken opvang asielzoekerscentrum azc moskee kerk
+    gemeenschap dialoog gesprek signalen signaleren casusoverleg veiligheid openbare orde driehoek politie zorg
+    netwerk training workshop handreiking toolkit advies vraagbaak expertise aanpak beleid preventie nazorg
+    communicatie crisis escalatie de-escalatie weerbaarheid democratie verkiezingen online haat geweld terrorisme
+    ideologie jihadisme rechts-extremisme links-extremisme activisme sleutelfiguren ontmoeting samenleven cohesie
+    """.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+        mutating func sentence(_ n: Int) -> String { (0..<n).map { _ in pick(SyntheticCatalogue.words) }.joined(separator: " ") }
+    }
+
+    static func make(count: Int, seed: UInt64) -> [Offering] {
+        let taxonomy = Taxonomy.standard
+        var g = Generator(state: seed)
+        let themes = taxonomy.terms(.theme).map(\.slug), audiences = taxonomy.terms(.audience).map(\.slug)
+        let kinds = taxonomy.terms(.kind).map(\.slug), providers = taxonomy.providers.map(\.slug)
+        return (0..<count).map { i in
+            let kind = g.pick(kinds)
+            let form = g.pick(taxonomy.forms(of: kind).map(\.slug))
+            let themeSet = Array(Set((0..<(1 + Int(g.next() % 3))).map { _ in g.pick(themes) }))
+            let audienceSet = Array(Set((0..<(1 + Int(g.next() % 3))).map { _ in g.pick(audiences) }))
+            let day = Day("2020-01-01")!.adding(months: Int(g.next() % 70))
+            return Offering(
+                provider: g.pick(providers), id: "synthetisch-\(i)", slug: "synthetisch-\(i)",
+                title: g.sentence(4 + Int(g.next() % 5)).capitalized, summary: g.sentence(25), description: g.sentence(90),
+                kind: kind, form: form, themes: themeSet, audiences: audienceSet, keywords: (0..<3).map { _ in g.pick(words) },
+                cost: g.pick(["gratis", "betaald", "op-aanvraag"]), delivery: g.pick(["online", "op-locatie", "hybride", "zelfstudie"]),
+                duration: nil, url: nil, contact: nil, published: day, reviewBy: nil, lastChecked: day,
+                created: Date(timeIntervalSince1970: 1_600_000_000), updated: Date(timeIntervalSince1970: 1_600_000_000))
+        }
+    }
+
+    /// The mix: free text alone, text with facets, facets alone, and the unfiltered first page.
+    static func queries() -> [CatalogueQuery] {
+        [
+            CatalogueQuery(text: "polarisatie"),
+            CatalogueQuery(text: "polarisatie", filters: [.theme: ["polarisatie"]]),
+            CatalogueQuery(text: "radicalisering jongeren", filters: [.kind: ["training"], .audience: ["jongerenwerkers"]]),
+            CatalogueQuery(text: "demonstraties in de wijk"),
+            CatalogueQuery(text: "desinformatie sociale media", sort: .newest),
+            CatalogueQuery(filters: [.theme: ["extremisme", "radicalisering"], .cost: ["gratis"]]),
+            CatalogueQuery(filters: [.provider: ["vng"]], sort: .title),
+            CatalogueQuery(),
+            CatalogueQuery(text: "moskee dialoog gemeenschap", filters: [.delivery: ["online", "hybride"]], page: 2),
+            CatalogueQuery(text: "xyzzy"),
+        ]
+    }
+}
+
+enum Memory {
+    /// Resident set size from /proc/self/statm, in MB.
+    static func residentMegabytes() -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let pages = text.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+        return pages * 4096 / 1_048_576
+    }
+}

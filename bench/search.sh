@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The search-and-facet core on synthetic catalogues of 10,000 and 100,000 offerings (release build):
+# index build time, query latency percentiles over a fixed query mix, resident memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product SearchBench >/dev/null
+"$(swift build -c release --show-bin-path)/SearchBench" ${@:-10000 100000}
