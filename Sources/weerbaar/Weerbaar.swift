@@ -30,22 +30,28 @@ enum Startup {
         logger.logLevel = configuration.logLevel
         return (configuration, logger)
     }
+
+    /// Starts the platform, runs `body` and shuts the database down again, also when `body` throws.
+    static func withPlatform<T>(seedDemo: Bool = false, _ body: (Platform, Configuration) async throws -> T) async throws -> T {
+        let (configuration, logger) = try configuration()
+        if seedDemo { logger.info("Starting", metadata: ["database": "\(configuration.database)"]) }
+        let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: seedDemo)
+        do {
+            let result = try await body(platform, configuration)
+            await platform.shutdown()
+            return result
+        } catch {
+            await platform.shutdown()
+            throw error
+        }
+    }
 }
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Migrate, load the demo catalogue into an empty database, and serve.")
 
     func run() async throws {
-        let (configuration, logger) = try Startup.configuration()
-        logger.info("Starting", metadata: ["database": "\(configuration.database)"])
-        let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)
-        do {
-            try await platform.application().runService()
-        } catch {
-            await platform.shutdown()
-            throw error
-        }
-        await platform.shutdown()
+        try await Startup.withPlatform(seedDemo: true) { platform, _ in try await platform.application().runService() }
     }
 }
 
@@ -53,10 +59,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending database migrations.")
 
     func run() async throws {
-        let (configuration, logger) = try Startup.configuration()
-        let platform = try await Platform.start(configuration, logger: logger)
-        await platform.shutdown()
-        print("Migrations applied to \(configuration.database).")
+        try await Startup.withPlatform { _, configuration in print("Migrations applied to \(configuration.database).") }
     }
 }
 
@@ -68,7 +71,6 @@ struct Import: AsyncParsableCommand {
     var files: [String]
 
     func run() async throws {
-        let (configuration, logger) = try Startup.configuration()
         var inputs: [CatalogueImporter.File] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -76,21 +78,15 @@ struct Import: AsyncParsableCommand {
             }
             inputs.append(CatalogueImporter.File(name: (path as NSString).lastPathComponent, data: data))
         }
-        let platform = try await Platform.start(configuration, logger: logger)
         do {
-            let summary = try await platform.importer.importFiles(inputs)
+            let summary = try await Startup.withPlatform { platform, _ in try await platform.importer.importFiles(inputs) }
             print("Imported: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
         } catch let rejected as FileImportRejected {
-            await platform.shutdown()
             var stderr = StandardError()
             print("Import refused; nothing was written. \(rejected.problems.count) problem(s):", to: &stderr)
             print(rejected.description, to: &stderr)
             throw ExitCode(1)
-        } catch {
-            await platform.shutdown()
-            throw error
         }
-        await platform.shutdown()
     }
 }
 
@@ -107,16 +103,7 @@ struct Export: AsyncParsableCommand {
         guard let format = ExchangeFile.Format(rawValue: format) else {
             throw ValidationError("--format must be json or csv")
         }
-        let (configuration, logger) = try Startup.configuration()
-        let platform = try await Platform.start(configuration, logger: logger)
-        let data: Data
-        do {
-            data = try await platform.importer.export(format: format)
-        } catch {
-            await platform.shutdown()
-            throw error
-        }
-        await platform.shutdown()
+        let data = try await Startup.withPlatform { platform, _ in try await platform.importer.export(format: format) }
         if let output {
             try data.write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
@@ -129,16 +116,10 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Load (or refresh) the demo catalogue from data/demo/.")
 
     func run() async throws {
-        let (configuration, logger) = try Startup.configuration()
-        let platform = try await Platform.start(configuration, logger: logger)
-        do {
-            let summary = try await platform.importer.importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
-            print("Demo catalogue: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
-        } catch {
-            await platform.shutdown()
-            throw error
+        let summary = try await Startup.withPlatform { platform, configuration in
+            try await platform.importer.importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
         }
-        await platform.shutdown()
+        print("Demo catalogue: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
     }
 }
 
