@@ -43,7 +43,7 @@ import WeerbaarApp
                 }
             }
             let detail = try await client.get("/aanbod/\(slug)")
-            #expect(detail.body.contains("<h1>\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+            #expect(detail.body.contains("<h1>&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
             #expect(detail.body.contains("content=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"))
 
             for path in ["/api/v1/offerings?q=script", "/api/v1/offerings/vng/xss"] {

@@ -17,19 +17,19 @@ enum Components {
             .class("card card--\(offering.kind)"),
             headingLevel == 2 ? .h2(.class("card__title"), title) : .h3(.class("card__title"), title),
             .p(.class("card__meta"),
-               .span(.class("badge badge--\(offering.kind)"), .text(taxonomy.label(.kind, offering.kind))),
-               .text(" " + taxonomy.label(.form, offering.form)),
-               .text(" · " + (provider?.abbreviation ?? offering.provider))),
+               .span(.class("badge badge--\(offering.kind)"), .safeText(taxonomy.label(.kind, offering.kind))),
+               .safeText(" " + taxonomy.label(.form, offering.form)),
+               .safeText(" · " + (provider?.abbreviation ?? offering.provider))),
             .p(.class("card__summary"), highlighted(offering.summary, highlighter, terms)),
             .ul(.class("tags"), .aria("label", "Thema's"),
-                .forEach(offering.themes) { .li(.class("tag"), .text(taxonomy.label(.theme, $0))) })
+                .forEach(offering.themes) { .li(.class("tag"), .safeText(taxonomy.label(.theme, $0))) })
         )
     }
 
     static func highlighted<Context: HTML.BodyContext>(_ text: String, _ highlighter: Highlighter?, _ terms: Set<String>) -> Node<Context> {
-        guard let highlighter, !terms.isEmpty else { return .text(text) }
+        guard let highlighter, !terms.isEmpty else { return .safeText(text) }
         return .group(highlighter.highlight(text, terms: terms).map { segment in
-            segment.isMatch ? .element(named: "mark", nodes: [Node<Context>.text(segment.text)]) : .text(segment.text)
+            segment.isMatch ? .element(named: "mark", nodes: [Node<Context>.safeText(segment.text)]) : .safeText(segment.text)
         })
     }
 
@@ -37,13 +37,13 @@ enum Components {
     static func searchForm(query: String = "", id: String = "zoeken", label: String = "Zoek in het aanbod") -> Node<HTML.BodyContext> {
         .form(
             .class("search"), .action("/aanbod"), .method(.get), .role("search"),
-            .label(.for(id), .class("search__label"), .text(label)),
+            .label(.for(id), .class("search__label"), .safeText(label)),
             .div(.class("search__row"),
                  .input(.type(.search), .id(id), .name("q"), .value(esc(query)), .class("search__input"),
                         .attribute(named: "autocomplete", value: "off"),
                         .attribute(named: "maxlength", value: String(CatalogueQuery.maxTextLength)),
                         .placeholder("Bijvoorbeeld: polarisatie op school")),
-                 .button(.type(.submit), .class("button"), .text("Zoeken")))
+                 .button(.type(.submit), .class("button"), .safeText("Zoeken")))
         )
     }
 
@@ -56,7 +56,7 @@ enum Components {
             let items = offerings.filter { $0.kind == group.kind }
             return .if(!items.isEmpty, .section(
                 .class("kind-group"),
-                .h2(.text("\(group.heading) "), .span(.class("count"), .text("(\(items.count))"))),
+                .h2(.safeText("\(group.heading) "), .span(.class("count"), .safeText("(\(items.count))"))),
                 .div(.class("card-list"), .forEach(items) { offeringCard($0, taxonomy: taxonomy) })
             ))
         })

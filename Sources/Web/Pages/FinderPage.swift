@@ -26,9 +26,8 @@ enum FinderPage {
 
     static func view(_ model: Model) -> Node<HTML.BodyContext> {
         let page = model.page
-        let query = page.query
         return .group(
-            .h1(.text("Aanbod")),
+            .h1(.safeText("Aanbod")),
             .if(!model.notices.isEmpty, notices(model.notices)),
             .div(.class("finder"), form(page), results(model))
         )
@@ -38,28 +37,28 @@ enum FinderPage {
         let query = page.query
         let searchBox: Node<HTML.FormContext> = .div(
             .class("search"), .role("search"),
-            .label(.for("q"), .class("search__label"), .text("Zoek in het aanbod")),
+            .label(.for("q"), .class("search__label"), .safeText("Zoek in het aanbod")),
             .div(.class("search__row"),
                  .input(.type(.search), .id("q"), .name("q"), .value(esc(query.text)), .class("search__input"),
                         .attr("autocomplete", "off"), .attr("maxlength", String(CatalogueQuery.maxTextLength))),
-                 .button(.type(.submit), .class("button"), .text("Zoeken"))))
+                 .button(.type(.submit), .class("button"), .safeText("Zoeken"))))
         let options: [Node<HTML.SelectContext>] = SearchQuery.Sort.allCases.map { sort in
             .element(named: "option", nodes: [
                 .attr("value", FinderURL.sortName(sort)),
                 sort == query.sort ? .attribute(named: "selected") : .empty,
-                .text(FinderURL.sortLabel(sort)),
+                .safeText(FinderURL.sortLabel(sort)),
             ])
         }
         let sort: Node<HTML.FormContext> = .div(
             .class("finder__sort"),
-            .label(.for("sortering"), .text("Sorteer op")),
+            .label(.for("sortering"), .safeText("Sorteer op")),
             .select(.id("sortering"), .attr("name", "sortering"), .group(options)))
         let facets: [Node<HTML.FormContext>] = page.facets.map { facetGroup($0.facet, $0.values) }
         let filters: Node<HTML.FormContext> = .div(
             .class("finder__filters"),
-            .h2(.class("finder__filters-title"), .text("Filters")),
+            .h2(.class("finder__filters-title"), .safeText("Filters")),
             .group(facets),
-            .button(.type(.submit), .class("button button--secondary"), .text("Filters toepassen")))
+            .button(.type(.submit), .class("button button--secondary"), .safeText("Filters toepassen")))
         return .form(.class("finder__form"), .id("filters"), .action("/aanbod"), .method(.get), searchBox, sort, filters)
     }
 
@@ -74,8 +73,8 @@ enum FinderPage {
                   })
         return .section(
             .class("finder__results"), .aria("labelledby", "resultaten-titel"),
-            .h2(.id("resultaten-titel"), .class("visually-hidden"), .text("Resultaten")),
-            .p(.id("resultaten-aantal"), .class("result-count"), .role("status"), .aria("live", "polite"), .text(countText(page))),
+            .h2(.id("resultaten-titel"), .class("visually-hidden"), .safeText("Resultaten")),
+            .p(.id("resultaten-aantal"), .class("result-count"), .role("status"), .aria("live", "polite"), .safeText(countText(page))),
             activeFilters(query, page: page),
             list,
             pagination(page))
@@ -88,8 +87,8 @@ enum FinderPage {
 
     static func notices(_ notices: [String]) -> Node<HTML.BodyContext> {
         .div(.class("notice"), .role("alert"),
-             .h2(.class("notice__title"), .text("Let op")),
-             .ul(.forEach(notices) { .li(.text($0)) }))
+             .h2(.class("notice__title"), .safeText("Let op")),
+             .ul(.forEach(notices) { .li(.safeText($0)) }))
     }
 
     static func facetGroup<C: HTML.BodyContext>(_ facet: Facet, _ values: [CataloguePage.FacetValue]) -> Node<C> {
@@ -98,17 +97,17 @@ enum FinderPage {
         return .if(!shown.isEmpty, .element(named: "details", nodes: [
             .class("facet"),
             .if(hasSelection || facet == .theme || facet == .kind, .attribute(named: "open")),
-            .element(named: "summary", nodes: [.text(facet.label)]),
+            .element(named: "summary", nodes: [.safeText(facet.label)]),
             .fieldset(
-                .legend(.class("visually-hidden"), .text(facet.label)),
+                .legend(.class("visually-hidden"), .safeText(facet.label)),
                 .ul(.class("facet__values"),
                     .forEach(shown) { value in
                         let id = "f-\(facet.pageParameter)-\(value.value)"
                         return .li(.class("checkbox"),
                             .input(.type(.checkbox), .id(esc(id)), .name(facet.pageParameter), .value(esc(value.value)),
                                    .checked(value.selected)),
-                            .label(.for(esc(id)), .text(value.label + " "),
-                                   .span(.class("facet__count"), .text("(\(value.count))"))))
+                            .label(.for(esc(id)), .safeText(value.label + " "),
+                                   .span(.class("facet__count"), .safeText("(\(value.count))"))))
                     })
             ),
         ]))
@@ -124,31 +123,31 @@ enum FinderPage {
         cleared.page = 1
         return .if(!chips.isEmpty, .div(
             .class("chips"),
-            .h3(.class("visually-hidden"), .text("Actieve filters")),
+            .h3(.class("visually-hidden"), .safeText("Actieve filters")),
             .ul(.class("chips__list"),
                 .forEach(chips) { chip in
                     .li(.a(.class("chip"), .href(esc(chip.url)),
-                           .span(.class("visually-hidden"), .text("Verwijder filter ")),
-                           .text(chip.label),
-                           .span(.class("chip__x"), .aria("hidden", "true"), .text(" ×"))))
+                           .span(.class("visually-hidden"), .safeText("Verwijder filter ")),
+                           .safeText(chip.label),
+                           .span(.class("chip__x"), .aria("hidden", "true"), .safeText(" ×"))))
                 }),
-            .a(.class("chips__clear"), .href(esc(FinderURL.make(cleared))), .text("Alle filters wissen"))
+            .a(.class("chips__clear"), .href(esc(FinderURL.make(cleared))), .safeText("Alle filters wissen"))
         ))
     }
 
     static func emptyState(_ model: Model) -> Node<HTML.BodyContext> {
         .div(
             .class("empty-state"),
-            .h3(.text("Geen aanbod gevonden")),
+            .h3(.safeText("Geen aanbod gevonden")),
             .if(!model.page.unmatchedWords.isEmpty,
-                .p(.text("Deze woorden komen nergens in het aanbod voor: " + model.page.unmatchedWords.map { "‘\($0)’" }.joined(separator: ", ") + ". Controleer de spelling of probeer een ander woord."))),
+                .p(.safeText("Deze woorden komen nergens in het aanbod voor: " + model.page.unmatchedWords.map { "‘\($0)’" }.joined(separator: ", ") + ". Controleer de spelling of probeer een ander woord."))),
             .if(!model.relaxations.isEmpty, .group(
-                .p(.text("Met minder filters vindt u wel iets:")),
+                .p(.safeText("Met minder filters vindt u wel iets:")),
                 .ul(.forEach(model.relaxations) { item in
-                    .li(.a(.href(esc(item.url)), .text(item.label)), .text(" (\(DutchFormat.count(item.count, "resultaat", "resultaten")))"))
+                    .li(.a(.href(esc(item.url)), .safeText(item.label)), .safeText(" (\(DutchFormat.count(item.count, "resultaat", "resultaten")))"))
                 })
             )),
-            .p(.a(.href("/themas"), .text("Bekijk het aanbod per thema")))
+            .p(.a(.href("/themas"), .safeText("Bekijk het aanbod per thema")))
         )
     }
 
@@ -158,18 +157,18 @@ enum FinderPage {
         let window = Array(Set([1, last] + Array(max(1, current - 2)...min(last, current + 2)))).sorted()
         var items: [Node<HTML.ListContext>] = []
         if current > 1 {
-            items.append(.li(.a(.class("pagination__prev"), .href(esc(FinderURL.make(page.query, page: current - 1))), .attr("rel", "prev"), .text("Vorige"))))
+            items.append(.li(.a(.class("pagination__prev"), .href(esc(FinderURL.make(page.query, page: current - 1))), .attr("rel", "prev"), .safeText("Vorige"))))
         }
         var previous = 0
         for number in window where number <= last {
-            if number > previous + 1 { items.append(.li(.class("pagination__gap"), .aria("hidden", "true"), .text("…"))) }
+            if number > previous + 1 { items.append(.li(.class("pagination__gap"), .aria("hidden", "true"), .safeText("…"))) }
             items.append(.li(.a(.href(esc(FinderURL.make(page.query, page: number))),
                                .if(number == current, .aria("current", "page")),
-                               .aria("label", "Pagina \(number)"), .text(String(number)))))
+                               .aria("label", "Pagina \(number)"), .safeText(String(number)))))
             previous = number
         }
         if current < last {
-            items.append(.li(.a(.class("pagination__next"), .href(esc(FinderURL.make(page.query, page: current + 1))), .attr("rel", "next"), .text("Volgende"))))
+            items.append(.li(.a(.class("pagination__next"), .href(esc(FinderURL.make(page.query, page: current + 1))), .attr("rel", "next"), .safeText("Volgende"))))
         }
         return .nav(.class("pagination"), .aria("label", "Paginering"), .ul(.group(items)))
     }

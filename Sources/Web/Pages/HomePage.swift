@@ -35,31 +35,31 @@ enum HomePage {
         .group(
             .section(
                 .class("hero"),
-                .h1(.text("Het landelijke aanbod voor een weerbare gemeente")),
-                .p(.class("lead"), .text("Publicaties, trainingen en contactpunten van \(model.taxonomy.providers.count) landelijke partners over polarisatie, radicalisering, extremisme, maatschappelijke onrust en vertrouwen. Vind in een minuut wat past bij de vraag op uw bureau.")),
+                .h1(.safeText("Het landelijke aanbod voor een weerbare gemeente")),
+                .p(.class("lead"), .safeText("Publicaties, trainingen en contactpunten van \(model.taxonomy.providers.count) landelijke partners over polarisatie, radicalisering, extremisme, maatschappelijke onrust en vertrouwen. Vind in een minuut wat past bij de vraag op uw bureau.")),
                 Components.searchForm(id: "zoeken-home", label: "Waar zoekt u naar?")
             ),
             .section(
                 .aria("labelledby", "situaties"),
-                .h2(.id("situaties"), .text("Waar heeft u mee te maken?")),
+                .h2(.id("situaties"), .safeText("Waar heeft u mee te maken?")),
                 .ul(.class("situations"), .forEach(situations) { situation in
-                    .li(.a(.class("situation"), .href(esc(situation.path)), .text(situation.title)))
+                    .li(.a(.class("situation"), .href(esc(situation.path)), .safeText(situation.title)))
                 })
             ),
             .section(
                 .aria("labelledby", "themas"),
-                .h2(.id("themas"), .text("Thema's")),
+                .h2(.id("themas"), .safeText("Thema's")),
                 .ul(.class("theme-grid"), .forEach(model.taxonomy.terms(.theme)) { theme in
                     .li(.a(.class("theme-tile"), .href(esc("/themas/\(theme.slug)")),
-                           .span(.class("theme-tile__name"), .text(theme.label)),
-                           .span(.class("theme-tile__count"), .text(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
+                           .span(.class("theme-tile__name"), .safeText(theme.label)),
+                           .span(.class("theme-tile__count"), .safeText(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
                 })
             ),
             .section(
                 .aria("labelledby", "nieuw"),
-                .h2(.id("nieuw"), .text("Nieuw aanbod")),
+                .h2(.id("nieuw"), .safeText("Nieuw aanbod")),
                 .div(.class("card-list"), .forEach(model.newest) { Components.offeringCard($0, taxonomy: model.taxonomy) }),
-                .p(.a(.href("/aanbod?sortering=nieuwste"), .text("Bekijk al het aanbod (\(model.total))")))
+                .p(.a(.href("/aanbod?sortering=nieuwste"), .safeText("Bekijk al het aanbod (\(model.total))")))
             )
         )
     }

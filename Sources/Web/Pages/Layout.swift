@@ -29,7 +29,7 @@ enum Layout {
                 }
             ),
             .body(
-                .a(.class("skip-link"), .href("#inhoud"), .text("Naar de inhoud")),
+                .a(.class("skip-link"), .href("#inhoud"), .safeText("Naar de inhoud")),
                 header(current: meta.section),
                 .main(.id("inhoud"), .attr("tabindex", "-1"), .div(.class("container"), content)),
                 footer()
@@ -40,15 +40,15 @@ enum Layout {
 
     private static func header(current: PageMeta.Section?) -> Node<HTML.BodyContext> {
         func item(_ section: PageMeta.Section, _ path: String, _ label: String) -> Node<HTML.ListContext> {
-            .li(.a(.href(path), .if(current == section, .aria("current", "page")), .text(label)))
+            .li(.a(.href(path), .if(current == section, .aria("current", "page")), .safeText(label)))
         }
         return .header(
             .class("site-header"),
             .div(
                 .class("container site-header__inner"),
                 .a(.class("site-logo"), .href("/"),
-                   .span(.class("site-logo__name"), .text("Weerbaar")),
-                   .span(.class("site-logo__tagline"), .text("Landelijk aanbod voor sociale stabiliteit"))),
+                   .span(.class("site-logo__name"), .safeText("Weerbaar")),
+                   .span(.class("site-logo__tagline"), .safeText("Landelijk aanbod voor sociale stabiliteit"))),
                 .nav(
                     .aria("label", "Hoofdmenu"),
                     .ul(.class("site-nav"),
@@ -66,15 +66,15 @@ enum Layout {
             .div(
                 .class("container site-footer__inner"),
                 .div(
-                    .h2(.class("site-footer__title"), .text("Over Weerbaar")),
-                    .p(.text("Weerbaar bundelt het aanbod van landelijke partners voor gemeenten die te maken hebben met polarisatie, radicalisering, extremisme, maatschappelijke onrust en afnemend vertrouwen."))
+                    .h2(.class("site-footer__title"), .safeText("Over Weerbaar")),
+                    .p(.safeText("Weerbaar bundelt het aanbod van landelijke partners voor gemeenten die te maken hebben met polarisatie, radicalisering, extremisme, maatschappelijke onrust en afnemend vertrouwen."))
                 ),
                 .div(
-                    .h2(.class("site-footer__title"), .text("Meer")),
+                    .h2(.class("site-footer__title"), .safeText("Meer")),
                     .ul(.class("site-footer__links"),
-                        .li(.a(.href("/aanbieders"), .text("Alle aanbieders"))),
-                        .li(.a(.href("/feed.atom"), .text("Nieuw aanbod (Atom-feed)"))),
-                        .li(.a(.href("/api/v1/openapi.json"), .text("Open data: de API")))))
+                        .li(.a(.href("/aanbieders"), .safeText("Alle aanbieders"))),
+                        .li(.a(.href("/feed.atom"), .safeText("Nieuw aanbod (Atom-feed)"))),
+                        .li(.a(.href("/api/v1/openapi.json"), .safeText("Open data: de API")))))
             )
         )
     }

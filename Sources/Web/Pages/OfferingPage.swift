@@ -26,27 +26,27 @@ enum OfferingPage {
         let t = model.taxonomy
         return .group(
             .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
-                 .ol(.li(.a(.href("/"), .text("Home"))),
-                     .li(.a(.href("/aanbod"), .text("Aanbod"))),
-                     .li(.aria("current", "page"), .text(o.title)))),
+                 .ol(.li(.a(.href("/"), .safeText("Home"))),
+                     .li(.a(.href("/aanbod"), .safeText("Aanbod"))),
+                     .li(.aria("current", "page"), .safeText(o.title)))),
             .article(
                 .class("offering"),
-                .p(.class("offering__kind"), .span(.class("badge badge--\(o.kind)"), .text(t.label(.kind, o.kind))),
-                   .text(" " + t.label(.form, o.form))),
-                .h1(.text(o.title)),
-                .p(.class("lead"), .text(o.summary)),
+                .p(.class("offering__kind"), .span(.class("badge badge--\(o.kind)"), .safeText(t.label(.kind, o.kind))),
+                   .safeText(" " + t.label(.form, o.form))),
+                .h1(.safeText(o.title)),
+                .p(.class("lead"), .safeText(o.summary)),
                 .div(.class("offering__layout"),
                      .div(.class("offering__body"),
                           SafeMarkdown.render(o.description),
                           .unwrap(o.url) { url in
-                              .p(.a(.class("button"), .href(esc(url)), .text(callToAction(o.kind)),
-                                    .span(.class("visually-hidden"), .text(" (externe website van de aanbieder)"))))
+                              .p(.a(.class("button"), .href(esc(url)), .safeText(callToAction(o.kind)),
+                                    .span(.class("visually-hidden"), .safeText(" (externe website van de aanbieder)"))))
                           }),
                      .aside(.class("offering__facts"), .aria("label", "Gegevens"), facts(model), contact(model)))
             ),
             .if(!model.related.isEmpty, .section(
                 .class("related"), .aria("labelledby", "verwant"),
-                .h2(.id("verwant"), .text("Verwant aanbod")),
+                .h2(.id("verwant"), .safeText("Verwant aanbod")),
                 .div(.class("card-list"), .forEach(model.related) { Components.offeringCard($0, taxonomy: t) })
             ))
         )
@@ -64,20 +64,20 @@ enum OfferingPage {
         let o = model.offering
         let t = model.taxonomy
         var rows: [(String, Node<HTML.BodyContext>)] = [
-            ("Aanbieder", .a(.href(esc("/aanbieders/\(o.provider)")), .text(model.provider?.name ?? o.provider))),
+            ("Aanbieder", .a(.href(esc("/aanbieders/\(o.provider)")), .safeText(model.provider?.name ?? o.provider))),
             ("Thema's", .group(o.themes.enumerated().map { i, slug in
-                .group(.if(i > 0, .text(", ")), .a(.href(esc("/themas/\(slug)")), .text(t.label(.theme, slug))))
+                .group(.if(i > 0, .safeText(", ")), .a(.href(esc("/themas/\(slug)")), .safeText(t.label(.theme, slug))))
             })),
         ]
-        if !o.audiences.isEmpty { rows.append(("Doelgroep", .text(o.audiences.map { t.label(.audience, $0) }.joined(separator: ", ")))) }
-        if let cost = o.cost { rows.append(("Kosten", .text(t.label(.cost, cost)))) }
-        if let delivery = o.delivery { rows.append(("Werkvorm", .text(t.label(.delivery, delivery)))) }
-        if let duration = o.duration { rows.append(("Duur", .text(duration))) }
-        if let published = o.published { rows.append(("Verschenen", .time(.datetime(esc(published.description)), .text(DutchFormat.date(published))))) }
-        rows.append(("Laatst gecontroleerd", .time(.datetime(o.lastChecked.description), .text(DutchFormat.date(o.lastChecked)))))
-        if !o.keywords.isEmpty { rows.append(("Trefwoorden", .text(o.keywords.joined(separator: ", ")))) }
+        if !o.audiences.isEmpty { rows.append(("Doelgroep", .safeText(o.audiences.map { t.label(.audience, $0) }.joined(separator: ", ")))) }
+        if let cost = o.cost { rows.append(("Kosten", .safeText(t.label(.cost, cost)))) }
+        if let delivery = o.delivery { rows.append(("Werkvorm", .safeText(t.label(.delivery, delivery)))) }
+        if let duration = o.duration { rows.append(("Duur", .safeText(duration))) }
+        if let published = o.published { rows.append(("Verschenen", .time(.datetime(esc(published.description)), .safeText(DutchFormat.date(published))))) }
+        rows.append(("Laatst gecontroleerd", .time(.datetime(o.lastChecked.description), .safeText(DutchFormat.date(o.lastChecked)))))
+        if !o.keywords.isEmpty { rows.append(("Trefwoorden", .safeText(o.keywords.joined(separator: ", ")))) }
         return .dl(.class("facts"), .group(rows.map { label, value in
-            .group(.dt(.text(label)), .dd(value))
+            .group(.dt(.safeText(label)), .dd(value))
         }))
     }
 
@@ -88,12 +88,12 @@ enum OfferingPage {
         let phone = contact?.phone ?? provider?.phone
         return .div(
             .class("contact-box"),
-            .h2(.text("Contact")),
-            .unwrap(contact?.name) { .p(.text($0)) },
-            .p(.text(provider?.name ?? model.offering.provider)),
-            .unwrap(email) { .p(.a(.href(esc("mailto:\($0)")), .text($0))) },
-            .unwrap(phone) { phone in .p(.a(.href(esc("tel:\(phone.filter { $0.isNumber || $0 == "+" })")), .text(phone))) },
-            .unwrap(provider?.website) { .p(.a(.href(esc($0)), .text("Website van de aanbieder"))) }
+            .h2(.safeText("Contact")),
+            .unwrap(contact?.name) { .p(.safeText($0)) },
+            .p(.safeText(provider?.name ?? model.offering.provider)),
+            .unwrap(email) { .p(.a(.href(esc("mailto:\($0)")), .safeText($0))) },
+            .unwrap(phone) { phone in .p(.a(.href(esc("tel:\(phone.filter { $0.isNumber || $0 == "+" })")), .safeText(phone))) },
+            .unwrap(provider?.website) { .p(.a(.href(esc($0)), .safeText("Website van de aanbieder"))) }
         )
     }
 }

@@ -12,13 +12,13 @@ enum ThemeListPage {
     static func render(_ model: Model, site: SiteContext) -> String {
         let meta = PageMeta(title: "Thema's", description: "Het aanbod geordend naar thema: van inclusie tot ondermijning.", path: "/themas", section: .themes)
         let content: Node<HTML.BodyContext> = .group(
-            .h1(.text("Thema's")),
-            .p(.class("lead"), .text("Kies een thema om het aanbod te zien, geordend naar wat u wilt: lezen, leren of iemand spreken.")),
+            .h1(.safeText("Thema's")),
+            .p(.class("lead"), .safeText("Kies een thema om het aanbod te zien, geordend naar wat u wilt: lezen, leren of iemand spreken.")),
             .ul(.class("topic-list"), .forEach(model.taxonomy.terms(.theme)) { theme in
                 .li(.class("topic"),
-                    .h2(.a(.href(esc("/themas/\(theme.slug)")), .text(theme.label))),
-                    .p(.text(theme.description)),
-                    .p(.class("topic__count"), .text(DutchFormat.count(model.counts[theme.slug] ?? 0, "aanbod", "aanbod"))))
+                    .h2(.a(.href(esc("/themas/\(theme.slug)")), .safeText(theme.label))),
+                    .p(.safeText(theme.description)),
+                    .p(.class("topic__count"), .safeText(DutchFormat.count(model.counts[theme.slug] ?? 0, "aanbod", "aanbod"))))
             })
         )
         return Layout.render(meta, site: site, content: content)
@@ -36,13 +36,13 @@ enum ThemePage {
         let meta = PageMeta(title: model.theme.label, description: model.theme.description, path: "/themas/\(model.theme.slug)", section: .themes)
         let content: Node<HTML.BodyContext> = .group(
             .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
-                 .ol(.li(.a(.href("/"), .text("Home"))), .li(.a(.href("/themas"), .text("Thema's"))),
-                     .li(.aria("current", "page"), .text(model.theme.label)))),
-            .h1(.text(model.theme.label)),
-            .p(.class("lead"), .text(model.theme.description)),
-            .p(.a(.href(esc("/aanbod?thema=\(model.theme.slug)")), .text("Zoek en filter binnen dit thema (\(model.offerings.count))"))),
+                 .ol(.li(.a(.href("/"), .safeText("Home"))), .li(.a(.href("/themas"), .safeText("Thema's"))),
+                     .li(.aria("current", "page"), .safeText(model.theme.label)))),
+            .h1(.safeText(model.theme.label)),
+            .p(.class("lead"), .safeText(model.theme.description)),
+            .p(.a(.href(esc("/aanbod?thema=\(model.theme.slug)")), .safeText("Zoek en filter binnen dit thema (\(model.offerings.count))"))),
             model.offerings.isEmpty
-                ? .p(.text("Er is nog geen aanbod bij dit thema."))
+                ? .p(.safeText("Er is nog geen aanbod bij dit thema."))
                 : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)
         )
         return Layout.render(meta, site: site, content: content)

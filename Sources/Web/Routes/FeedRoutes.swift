@@ -22,25 +22,9 @@ struct FeedRoutes<Context: RequestContext> {
     }
 }
 
-/// Escaping for XML text and attribute values.
+/// Escaping for XML text and attribute values: the same rules as HTML attributes.
 enum XML {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            // Characters XML 1.0 forbids are dropped rather than producing an unreadable feed.
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { esc(text) }
 }
 
 enum AtomFeed {

@@ -9,7 +9,7 @@ extension Node {
 
 extension Node where Context: HTML.BodyContext {
     /// <mark>, for highlighted search words.
-    static func mark(_ text: String) -> Node { .element(named: "mark", nodes: [Node.text(text)]) }
+    static func mark(_ text: String) -> Node { .element(named: "mark", nodes: [Node.safeText(text)]) }
     static func legend(_ nodes: Node...) -> Node { .element(named: "legend", nodes: nodes) }
 }
 

@@ -73,14 +73,14 @@ enum SafeMarkdown {
         var literal = ""
         var index = text.startIndex
         func flush() {
-            if !literal.isEmpty { nodes.append(.text(literal)) }
+            if !literal.isEmpty { nodes.append(.safeText(literal)) }
             literal = ""
         }
         while index < text.endIndex {
             let rest = text[index...]
             if rest.hasPrefix("**"), let close = rest.dropFirst(2).range(of: "**"), close.lowerBound > rest.index(index, offsetBy: 2) {
                 flush()
-                nodes.append(.strong(.text(String(rest[rest.index(index, offsetBy: 2)..<close.lowerBound]))))
+                nodes.append(.strong(.safeText(String(rest[rest.index(index, offsetBy: 2)..<close.lowerBound]))))
                 index = close.upperBound
             } else if rest.hasPrefix("["), let closeText = rest.firstIndex(of: "]"),
                 text.index(after: closeText) < text.endIndex, text[text.index(after: closeText)] == "(",
@@ -90,9 +90,9 @@ enum SafeMarkdown {
                 let url = String(text[text.index(closeText, offsetBy: 2)..<closeURL])
                 flush()
                 if isSafeLink(url) {
-                    nodes.append(.a(.href(esc(url)), .text(label)))
+                    nodes.append(.a(.href(esc(url)), .safeText(label)))
                 } else {
-                    nodes.append(.text(label))
+                    nodes.append(.safeText(label))
                 }
                 index = text.index(after: closeURL)
             } else if let marker = rest.first, marker == "*" || marker == "_", !rest.hasPrefix("**"),
@@ -100,7 +100,7 @@ enum SafeMarkdown {
                 !rest[rest.index(after: index)].isWhitespace
             {
                 flush()
-                nodes.append(.em(.text(String(rest[rest.index(after: index)..<close]))))
+                nodes.append(.em(.safeText(String(rest[rest.index(after: index)..<close]))))
                 index = text.index(after: close)
             } else {
                 literal.append(text[index])
