@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product SearchBench >/dev/null
-"$(swift build -c release --show-bin-path)/SearchBench" ${@:-10000 100000}
+# One process per size, so each figure of resident memory stands on its own.
+for size in ${@:-10000 100000}; do "$(swift build -c release --show-bin-path)/SearchBench" "$size"; done

@@ -64,24 +64,25 @@ public final class DutchAnalyzer: Sendable {
 
     /// Words: runs of letters and digits, joined by inner hyphens; an apostrophe ends the word and
     /// drops what follows it ("azc's", "cafe’s") so possessives and plurals meet their base form.
+    /// It walks Unicode scalars rather than Characters: grapheme breaking is the slowest part of
+    /// indexing, and combining marks are simply taken as part of the word.
     static func words(in text: String) -> [(Range<String.Index>, Substring)] {
+        let scalars = text.unicodeScalars
         var words: [(Range<String.Index>, Substring)] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard isWordCharacter(text[index]) else {
-                index = text.index(after: index)
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            guard isWordScalar(scalars[index]) else {
+                index = scalars.index(after: index)
                 continue
             }
             let start = index
             var end = index
-            while index < text.endIndex {
-                let c = text[index]
-                if isWordCharacter(c) {
-                    index = text.index(after: index)
+            while index < scalars.endIndex {
+                let c = scalars[index]
+                if isWordScalar(c) {
+                    index = scalars.index(after: index)
                     end = index
-                } else if c == "-", let next = text.index(index, offsetBy: 1, limitedBy: text.endIndex),
-                    next < text.endIndex, isWordCharacter(text[next])
-                {
+                } else if c == "-", case let next = scalars.index(after: index), next < scalars.endIndex, isWordScalar(scalars[next]) {
                     index = next
                 } else {
                     break
@@ -89,12 +90,14 @@ public final class DutchAnalyzer: Sendable {
             }
             words.append((start..<end, text[start..<end]))
             // Skip an apostrophe suffix: "azc's" → "azc", but "'s-Hertogenbosch" keeps its word.
-            if index < text.endIndex, text[index] == "'" || text[index] == "’" {
-                var after = text.index(after: index)
-                while after < text.endIndex, isWordCharacter(text[after]), text.distance(from: index, to: after) <= 2 {
-                    after = text.index(after: after)
+            if index < scalars.endIndex, scalars[index] == "'" || scalars[index] == "’" {
+                var after = scalars.index(after: index)
+                var length = 1
+                while after < scalars.endIndex, isWordScalar(scalars[after]), length <= 2 {
+                    after = scalars.index(after: after)
+                    length += 1
                 }
-                if text.distance(from: index, to: after) <= 3 && (after == text.endIndex || !isWordCharacter(text[after])) {
+                if length <= 3 && (after == scalars.endIndex || !isWordScalar(scalars[after])) {
                     index = after
                 }
             }
@@ -102,7 +105,17 @@ public final class DutchAnalyzer: Sendable {
         return words
     }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        let properties = c.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return properties.isAlphabetic || properties.numericType != nil
+        }
+    }
 }
 
 /// A small lock-protected dictionary; the analyzer is shared by every request.

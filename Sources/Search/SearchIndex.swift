@@ -33,6 +33,11 @@ public struct SearchIndex: Sendable {
         var docs: [Int32] = []
         /// Term frequency per field, `SearchField.allCases.count` per posting, capped at 255.
         var frequencies: [UInt8] = []
+
+        mutating func append(_ doc: Int32, _ row: ArraySlice<UInt8>) {
+            docs.append(doc)
+            frequencies.append(contentsOf: row)
+        }
     }
 
     public init(facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), parameters: RankingParameters = RankingParameters()) {
@@ -67,21 +72,32 @@ public struct SearchIndex: Sendable {
         ordinalByKey[document.key] = ordinal
         count += 1
 
+        // Term frequencies per field, in one flat buffer with a row per distinct term of the document:
+        // a dictionary of small arrays would allocate for every term.
         let fieldCount = SearchField.allCases.count
-        var frequencies: [String: [UInt8]] = [:]
+        var rowOf: [String: Int] = [:]
+        var distinct: [String] = []
+        var frequencies: [UInt8] = []
         for field in SearchField.allCases {
             let terms = analyzer.terms(document.fields[field] ?? "")
             fieldLengths.append(UInt16(clamping: terms.count))
             lengthSums[field.rawValue] += Double(terms.count)
             for term in terms {
-                var row = frequencies[term] ?? [UInt8](repeating: 0, count: fieldCount)
-                row[field.rawValue] = row[field.rawValue] &+ (row[field.rawValue] == 255 ? 0 : 1)
-                frequencies[term] = row
+                let row: Int
+                if let existing = rowOf[term] {
+                    row = existing
+                } else {
+                    row = frequencies.count
+                    rowOf[term] = row
+                    distinct.append(term)
+                    frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
+                }
+                if frequencies[row + field.rawValue] < 255 { frequencies[row + field.rawValue] += 1 }
             }
         }
-        for (term, row) in frequencies {
-            postings[term, default: PostingList()].docs.append(ordinal)
-            postings[term, default: PostingList()].frequencies.append(contentsOf: row)
+        for term in distinct {
+            let row = rowOf[term]!
+            postings[term, default: PostingList()].append(ordinal, frequencies[row..<(row + fieldCount)])
         }
 
         for (facet, name) in facetNames.enumerated() {

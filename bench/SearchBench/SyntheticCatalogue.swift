@@ -6,15 +6,28 @@ import Search
 /// A reproducible synthetic catalogue: Dutch-looking titles, summaries and descriptions drawn from the
 /// domain's vocabulary, with realistic facet distributions.
 enum SyntheticCatalogue {
-    static let words = """
-    polarisatie radicalisering extremisme onrust demonstratie tegendemonstratie vertrouwen inclusie discriminatie
-    ondermijning intimidatie bedreiging jongeren jongerenwerk wijk buurt gemeente burgemeester wethouder raadsleden
-    school leraren ouders sociale media desinformatie complotdenken opvang asielzoekerscentrum azc moskee kerk
-    gemeenschap dialoog gesprek signalen signaleren casusoverleg veiligheid openbare orde driehoek politie zorg
-    netwerk training workshop handreiking toolkit advies vraagbaak expertise aanpak beleid preventie nazorg
-    communicatie crisis escalatie de-escalatie weerbaarheid democratie verkiezingen online haat geweld terrorisme
-    ideologie jihadisme rechts-extremisme links-extremisme activisme sleutelfiguren ontmoeting samenleven cohesie
-    """.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    /// The running text of the demo catalogue as one stream of words. Sampling positions from it draws
+    /// words with their real Dutch frequencies (a Zipf-like spread of common and rare words), which a
+    /// small fixed word list would not: there every term would occur in almost every offering.
+    static let words: [String] = {
+        let directory = ProcessInfo.processInfo.environment["DEMO_DIR"] ?? "data/demo"
+        var stream: [String] = []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for file in files.sorted() where file.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + file),
+                let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let offerings = root["offerings"] as? [[String: Any]]
+            else { continue }
+            for offering in offerings {
+                for field in ["title", "summary", "description"] {
+                    let text = offering[field] as? String ?? ""
+                    stream += text.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init)
+                }
+            }
+        }
+        precondition(stream.count > 1_000, "the demo catalogue (\(directory)) is needed as the word source")
+        return stream
+    }()
 
     struct Generator {
         var state: UInt64

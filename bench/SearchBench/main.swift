@@ -28,12 +28,12 @@ for count in counts {
             let page = catalogue.search(query)
             let elapsed = ContinuousClock.now - t0
             precondition(page.total >= 0)
-            samples.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e3)
+            samples.append(elapsed / .milliseconds(1))
         }
     }
     samples.sort()
     func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
     print(String(format: "offerings=%d build=%.2fs rss_index=%.0fMB rss_total=%.0fMB queries=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms",
-                 count, Double(build.components.seconds) + Double(build.components.attoseconds) / 1e18,
+                 count, build / .seconds(1),
                  rssAfter - rssBefore, rssAfter, samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0))
 }
