@@ -12,6 +12,8 @@ public final class LiveCatalogue: Sendable {
         public let offerings: [OfferingKey: Offering]
         let bySlug: [String: OfferingKey]
         let index: SearchIndex
+        /// Counts the replacements; anything derived from a snapshot (a rendered page) is valid for one generation.
+        public internal(set) var generation = 0
 
         init(taxonomy: Taxonomy, offerings: [Offering], analyzer: DutchAnalyzer) {
             self.taxonomy = taxonomy
@@ -33,11 +35,15 @@ public final class LiveCatalogue: Sendable {
 
     public var snapshot: Snapshot { state.withLock { $0 } }
     public var taxonomy: Taxonomy { snapshot.taxonomy }
+    public var generation: Int { state.withLock { $0.generation } }
 
     /// Replaces everything, e.g. after an import; the index is rebuilt off the lock.
     public func replace(taxonomy: Taxonomy, offerings: [Offering]) {
-        let next = Snapshot(taxonomy: taxonomy, offerings: offerings, analyzer: analyzer)
-        state.withLock { $0 = next }
+        var next = Snapshot(taxonomy: taxonomy, offerings: offerings, analyzer: analyzer)
+        state.withLock { current in
+            next.generation = current.generation + 1
+            current = next
+        }
     }
 
     /// Reloads from the store.

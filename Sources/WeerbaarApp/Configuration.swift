@@ -13,11 +13,15 @@ public struct Configuration: Sendable {
     public var baseURL: String
     /// Where the demo catalogue's exchange files are.
     public var demoDirectory: String
+    /// Rendered public pages kept per generation of the page cache (it holds up to twice this); 0 turns it off.
+    public var pageCacheEntries: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,
-        logLevel: Logger.Level = .info, baseURL: String? = nil, demoDirectory: String? = nil
+        logLevel: Logger.Level = .info, baseURL: String? = nil, demoDirectory: String? = nil,
+        pageCacheEntries: Int = 500
     ) {
+        self.pageCacheEntries = pageCacheEntries
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -48,6 +52,13 @@ public struct Configuration: Sendable {
             }
             level = parsed
         }
+        var pageCacheEntries = 500
+        if let text = value("PAGE_CACHE_ENTRIES") {
+            guard let parsed = Int(text), (0...100_000).contains(parsed) else {
+                throw Invalid(description: "PAGE_CACHE_ENTRIES must be a number from 0 to 100000, not '\(text)'")
+            }
+            pageCacheEntries = parsed
+        }
         var database: DatabaseLocation? = nil
         if let url = value("DATABASE_URL") {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -56,7 +67,8 @@ public struct Configuration: Sendable {
             database = .postgres(url: url)
         }
         return Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
-                             logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"))
+                             logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"),
+                             pageCacheEntries: pageCacheEntries)
     }
 
     /// `data/demo` beside the working directory when run from the repository, which is how the README runs it.

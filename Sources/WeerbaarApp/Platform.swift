@@ -42,7 +42,8 @@ public struct Platform: Sendable {
     public var importer: CatalogueImporter { CatalogueImporter(store: store, live: catalogue) }
 
     public func router() -> Router<BasicRequestContext> {
-        WebRouter.build(site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL))
+        WebRouter.build(site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
+                                          pageCache: PageCache(capacity: configuration.pageCacheEntries)))
     }
 
     public func application() -> some ApplicationProtocol {

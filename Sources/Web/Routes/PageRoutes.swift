@@ -8,41 +8,59 @@ struct PageRoutes<Context: RequestContext> {
     let site: SiteContext
 
     func add(to router: Router<Context>) {
-        router.get("/") { _, _ in self.home() }
-        router.get("aanbod") { request, _ in self.finder(request) }
-        router.get("aanbod/{slug}") { _, context in try self.offering(try context.parameters.require("slug")) }
-        router.get("themas") { _, _ in
-            let model = ThemeListPage.Model(taxonomy: self.site.catalogue.taxonomy, counts: self.site.catalogue.counts(.theme))
-            return Responses.html(ThemeListPage.render(model, site: self.site))
-        }
-        router.get("themas/{slug}") { _, context in
+        router.get("/") { request, _ in self.cached(request) { self.home() } }
+        router.get("aanbod") { request, _ in self.cached(request) { self.finder(request) } }
+        router.get("aanbod/{slug}") { request, context in
             let slug = try context.parameters.require("slug")
-            let catalogue = self.site.catalogue
-            guard let theme = catalogue.taxonomy.term(.theme, slug) else { throw HTTPError(.notFound) }
-            let model = ThemePage.Model(theme: theme, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.themes.contains(slug) })
-            return Responses.html(ThemePage.render(model, site: self.site))
+            return try self.cached(request) { try self.offering(slug) }
         }
-        router.get("aanbieders") { _, _ in
-            let model = ProviderListPage.Model(taxonomy: self.site.catalogue.taxonomy, counts: self.site.catalogue.counts(.provider))
-            return Responses.html(ProviderListPage.render(model, site: self.site))
+        router.get("themas") { request, _ in
+            self.cached(request) {
+                let model = ThemeListPage.Model(taxonomy: self.site.catalogue.taxonomy, counts: self.site.catalogue.counts(.theme))
+                return ThemeListPage.render(model, site: self.site)
+            }
         }
-        router.get("aanbieders/{slug}") { _, context in
+        router.get("themas/{slug}") { request, context in
             let slug = try context.parameters.require("slug")
-            let catalogue = self.site.catalogue
-            guard let provider = catalogue.taxonomy.provider(slug) else { throw HTTPError(.notFound) }
-            let model = ProviderPage.Model(provider: provider, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.provider == slug })
-            return Responses.html(ProviderPage.render(model, site: self.site))
+            return try self.cached(request) {
+                let catalogue = self.site.catalogue
+                guard let theme = catalogue.taxonomy.term(.theme, slug) else { throw HTTPError(.notFound) }
+                let model = ThemePage.Model(theme: theme, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.themes.contains(slug) })
+                return ThemePage.render(model, site: self.site)
+            }
+        }
+        router.get("aanbieders") { request, _ in
+            self.cached(request) {
+                let model = ProviderListPage.Model(taxonomy: self.site.catalogue.taxonomy, counts: self.site.catalogue.counts(.provider))
+                return ProviderListPage.render(model, site: self.site)
+            }
+        }
+        router.get("aanbieders/{slug}") { request, context in
+            let slug = try context.parameters.require("slug")
+            return try self.cached(request) {
+                let catalogue = self.site.catalogue
+                guard let provider = catalogue.taxonomy.provider(slug) else { throw HTTPError(.notFound) }
+                let model = ProviderPage.Model(provider: provider, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.provider == slug })
+                return ProviderPage.render(model, site: self.site)
+            }
         }
     }
 
-    func home() -> Response {
+    /// Every public page is a function of its URL and the catalogue, so it goes through the page cache.
+    /// The generation is read before rendering: a page rendered while the catalogue changes is stored
+    /// under the older generation and simply never served.
+    func cached(_ request: Request, render: () throws -> String) rethrows -> Response {
+        try site.pages.html(key: request.uri.description, generation: site.catalogue.generation, render: render)
+    }
+
+    func home() -> String {
         let catalogue = site.catalogue
         let model = HomePage.Model(taxonomy: catalogue.taxonomy, themeCounts: catalogue.counts(.theme), total: catalogue.count,
                                    newest: catalogue.newest(6))
-        return Responses.html(HomePage.render(model, site: site))
+        return HomePage.render(model, site: site)
     }
 
-    func finder(_ request: Request) -> Response {
+    func finder(_ request: Request) -> String {
         let catalogue = site.catalogue
         let raw = QueryString(raw: request.uri.query)
         let parser = QueryParser(taxonomy: catalogue.taxonomy, naming: .page)
@@ -60,7 +78,7 @@ struct PageRoutes<Context: RequestContext> {
         let model = FinderPage.Model(page: page, taxonomy: catalogue.taxonomy, notices: notices,
                                      highlighter: Highlighter(analyzer: catalogue.analyzer),
                                      relaxations: page.total == 0 ? relaxations(of: query) : [])
-        return Responses.html(FinderPage.render(model, site: site))
+        return FinderPage.render(model, site: site)
     }
 
     /// For an empty result: the same search with one selected value, or the search words, left out.
@@ -85,11 +103,11 @@ struct PageRoutes<Context: RequestContext> {
         return options.sorted { $0.count > $1.count }
     }
 
-    func offering(_ slug: String) throws -> Response {
+    func offering(_ slug: String) throws -> String {
         let catalogue = site.catalogue
         guard let offering = catalogue.offering(slug: slug) else { throw HTTPError(.notFound) }
         let model = OfferingPage.Model(offering: offering, provider: catalogue.taxonomy.provider(offering.provider),
                                        taxonomy: catalogue.taxonomy, related: catalogue.related(to: offering))
-        return Responses.html(OfferingPage.render(model, site: site))
+        return OfferingPage.render(model, site: site)
     }
 }

@@ -4,8 +4,12 @@ import Hummingbird
 /// Response builders, so content types and caching are decided in one place.
 enum Responses {
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        html(ByteBuffer(string: body), status: status)
+    }
+
+    static func html(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+                 body: ResponseBody(byteBuffer: body))
     }
 
     static func text(_ body: String, contentType: String, status: HTTPResponse.Status = .ok, maxAge: Int = 300) -> Response {

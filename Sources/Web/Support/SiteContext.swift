@@ -6,8 +6,12 @@ public struct SiteContext: Sendable {
     /// The public address without a trailing slash, for canonical links, the sitemap and the feed.
     public var baseURL: String
 
-    public init(catalogue: LiveCatalogue, baseURL: String) {
+    /// Rendered public pages; see `PageCache` for what may go in.
+    public var pages: PageCache
+
+    public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500)) {
         self.catalogue = catalogue
+        self.pages = pageCache
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 
