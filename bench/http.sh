@@ -24,7 +24,8 @@ start_and_time() {
 import subprocess, sys, time, urllib.request
 binary, port = sys.argv[1], sys.argv[2]
 t0 = time.monotonic()
-p = subprocess.Popen([binary, "serve"])
+# The server must not hold our stdout open, or $(...) around this script never returns.
+p = subprocess.Popen([binary, "serve"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 while True:
     try:
         if urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).status == 200:
@@ -47,17 +48,27 @@ echo "startup_restart_ms=$second"
 
 SEARCH="http://127.0.0.1:$PORT/aanbod?q=polarisatie&thema=polarisatie&thema=radicalisering&soort=training"
 HEALTH="http://127.0.0.1:$PORT/healthz"
-run_wrk() {  # prints "rps p99_ms"
+run_wrk() {  # prints "rps p99_ms non2xx"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk '
     /Requests\/sec/ {rps=$2}
     /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
     /Non-2xx/ {bad=$NF}
     END {printf "%s %s %s\n", rps, p99, (bad==""?0:bad)}'
 }
-wrk -t2 -c"$CONNECTIONS" -d3s "$SEARCH" >/dev/null   # warm-up
-read -r s_rps s_p99 s_bad < <(run_wrk "$SEARCH")
-read -r h_rps h_p99 h_bad < <(run_wrk "$HEALTH")
-echo "search_page rps=$s_rps p99_ms=$s_p99 non2xx=$s_bad  ($SEARCH)"
-echo "healthz     rps=$h_rps p99_ms=$h_p99 non2xx=$h_bad"
-python3 -c "print(f'ratio_search_to_healthz={float(\"$s_rps\")/float(\"$h_rps\"):.2f}')"
-echo "rss_after_load_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$PID/status) / 1024 ))"
+measure() {  # $1: label
+  wrk -t2 -c"$CONNECTIONS" -d3s "$SEARCH" >/dev/null   # warm-up
+  read -r s_rps s_p99 s_bad < <(run_wrk "$SEARCH")
+  read -r h_rps h_p99 h_bad < <(run_wrk "$HEALTH")
+  echo "[$1] search_page rps=$s_rps p99_ms=$s_p99 non2xx=$s_bad"
+  echo "[$1] healthz     rps=$h_rps p99_ms=$h_p99 non2xx=$h_bad"
+  python3 -c "print(f'[$1] ratio_search_to_healthz={float(\"$s_rps\")/float(\"$h_rps\"):.2f}')"
+  echo "[$1] rss_after_load_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$PID/status) / 1024 ))"
+}
+echo "search page: $SEARCH"
+measure "page cache on (default)"
+
+# The same server rendering every page afresh: what a cache miss costs.
+kill "$PID"; wait "$PID" 2>/dev/null || true; sleep 0.5
+export PAGE_CACHE_ENTRIES=0
+start_and_time >/dev/null 2>/tmp/weerbaar-bench-pid; PID=$(cat /tmp/weerbaar-bench-pid)
+measure "page cache off"
