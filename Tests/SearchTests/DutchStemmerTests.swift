@@ -4,12 +4,12 @@ import Testing
 
 @Suite struct DutchStemmerTests {
     /// Word → stem pairs generated once with the reference implementation (PyPI `snowballstemmer`,
-    /// algorithm `dutch_porter`, the classic Snowball Dutch stemmer) over every word of the shared
-    /// development catalogue; see Tests/SearchTests/Resources/README.md.
+    /// algorithm `dutch_porter`, the classic Snowball Dutch stemmer) over a sample of Debian's Dutch
+    /// word list and the catalogues' words; see Tests/SearchTests/Resources/README.md.
     @Test func agreesWithTheSnowballReferenceOnEveryPair() throws {
         let url = try #require(Bundle.module.url(forResource: "dutch-porter-pairs", withExtension: "tsv", subdirectory: "Resources"))
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count > 1_500)
+        #expect(lines.count >= 20_000)
         var disagreements: [String] = []
         for line in lines {
             let parts = line.split(separator: "\t")
