@@ -34,6 +34,8 @@ let package = Package(
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
+        // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.
+        .target(name: "Relevance", swiftSettings: strict),
         // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
         .target(
             name: "Storage",
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Catalogue", "CatalogueService", "Storage", "Web",
+                "Catalogue", "CatalogueService", "Relevance", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -72,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "weerbaar",
             dependencies: [
-                "WeerbaarApp",
+                "WeerbaarApp", "CatalogueService", "Relevance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -99,6 +101,14 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
+        .testTarget(
+            name: "RelevanceTests",
+            dependencies: [
+                "Relevance", "WeerbaarApp", "CatalogueService", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Catalogue", "CatalogueService", "WeerbaarApp", "TestSupport"],

@@ -34,27 +34,6 @@ struct APIRoutes<Context: RequestContext> {
     }
 
     func offerings(_ request: Request) throws -> Response {
-        let raw = QueryString(raw: request.uri.query)
-        if raw.hadUndecodableParts {
-            throw ProblemError(status: .badRequest, title: "Ongeldige parameters",
-                               detail: "De querystring bevat een ongeldige procentcodering of geen geldige UTF-8.",
-                               invalidParams: [.init(name: "query", reason: "niet te decoderen")])
-        }
-        let parser = QueryParser(taxonomy: site.catalogue.taxonomy, naming: .api)
-        let (query, problems) = parser.parse(raw.pairs)
-        guard problems.isEmpty else {
-            throw ProblemError(
-                status: .badRequest, title: "Ongeldige parameters",
-                detail: problems.map(\.message).joined(separator: " "),
-                invalidParams: problems.map { .init(name: $0.parameter, reason: $0.message, allowed: $0.allowed) })
-        }
-        let page = site.catalogue.search(query)
-        var facets: [String: [APIModels.FacetValue]] = [:]
-        for (facet, values) in page.facets {
-            facets[facet.apiParameter] = values.map { .init(value: $0.value, label: $0.label, count: $0.count, selected: $0.selected) }
-        }
-        return Responses.json(APIModels.OfferingList(
-            total: page.total, page: query.page, perPage: query.perPage,
-            results: page.hits.map { APIModels.OfferingSummary($0.offering) }, facets: facets))
+        Responses.json(try OfferingsEndpoint.list(rawQuery: request.uri.query, catalogue: site.catalogue))
     }
 }
