@@ -30,7 +30,7 @@ let package = Package(
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
         .target(name: "Catalogue", swiftSettings: strict),
         // Dutch analysis, the in-memory index, ranking and facet counts. Pure Swift, no I/O.
-        .target(name: "Search", swiftSettings: strict),
+        .target(name: "Search", resources: [.copy("Resources")], swiftSettings: strict),
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),

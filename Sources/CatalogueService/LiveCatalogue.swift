@@ -21,7 +21,7 @@ public final class LiveCatalogue: Sendable {
             self.bySlug = Dictionary(offerings.map { ($0.slug, $0.key) }, uniquingKeysWith: { _, last in last })
             self.index = SearchIndex(
                 documents: offerings.map(OfferingDocument.make), facetNames: Facet.allCases.map(\.rawValue),
-                analyzer: analyzer)
+                analyzer: analyzer, tagFacet: Facet.theme.rawValue)
         }
     }
 

@@ -4,20 +4,31 @@ import Synchronization
 /// Turns Dutch text into index terms, the same way for documents and for queries: fold case and
 /// diacritics ("Financiële" → "financiele"), split into words, drop possessive/plural apostrophes
 /// ("azc's" → "azc"), index hyphenated words split and joined ("rechts-extremisme" → rechts,
-/// extremisme, rechtsextremisme), drop stopwords and stem.
+/// extremisme, rechtsextremisme), drop stopwords and stem; and add the parts of compounds as
+/// separate *part terms*, marked with a leading `~` ("moskeebestuur" → moskeebestur, ~moskee,
+/// ~bestur), so the index can weigh a match on a part below a match on the word itself.
 ///
-/// The analyzer caches stems: a catalogue's vocabulary is small compared with its running text.
+/// The analyzer caches each word's terms: a catalogue's vocabulary is small compared with its text.
 public final class DutchAnalyzer: Sendable {
-    private let stems = StemCache()
+    private let cache = TermCache()
+    let decompounder: Decompounder?
 
-    public init() {}
+    /// The prefix that marks a part term.
+    public static let partMarker: Character = "~"
+
+    public init(decompounder: Decompounder? = .standard) {
+        self.decompounder = decompounder
+    }
 
     /// A word as the text has it, with its place, and the terms it contributes.
     public struct Token: Sendable, Equatable {
         public var range: Range<String.Index>
         /// The folded word ("financiele"), before stemming.
         public var word: String
-        /// The index terms: normally one stem; for a hyphenated word the parts and the joined whole.
+        /// The term that stands for the whole word: its stem, or for a hyphenated word the stem of the
+        /// joined form.
+        public var primary: String
+        /// Every index term: the primary term, the parts of a hyphenated word, and part terms (`~…`).
         public var terms: [String]
     }
 
@@ -33,26 +44,46 @@ public final class DutchAnalyzer: Sendable {
         var result: [Token] = []
         for (range, raw) in Self.words(in: text) {
             let folded = Self.fold(raw)
-            let parts = folded.split(separator: "-").map(String.init).filter { !$0.isEmpty }
-            guard !parts.isEmpty else { continue }
-            var terms: [String] = []
-            if parts.count == 1 {
-                if !Stopwords.dutch.contains(parts[0]) { terms.append(stem(parts[0])) }
-            } else {
-                for part in parts where !Stopwords.dutch.contains(part) { terms.append(stem(part)) }
-                terms.append(stem(parts.joined()))
-            }
-            if !terms.isEmpty { result.append(Token(range: range, word: folded, terms: terms)) }
+            guard let (primary, terms) = analyze(folded) else { continue }
+            result.append(Token(range: range, word: folded, primary: primary, terms: terms))
         }
         return result
     }
 
-    public func stem(_ word: String) -> String {
-        if let cached = stems.get(word) { return cached }
-        let stemmed = DutchStemmer.stem(word)
-        stems.set(word, stemmed)
-        return stemmed
+    /// The primary term and all terms of one folded word; nil for a stopword.
+    func analyze(_ folded: String) -> (String, [String])? {
+        if let cached = cache.get(folded) { return cached.terms.isEmpty ? nil : (cached.primary, cached.terms) }
+        let parts = folded.split(separator: "-").map(String.init).filter { !$0.isEmpty }
+        var primary = ""
+        var terms: [String] = []
+        if parts.count == 1 {
+            if !Stopwords.dutch.contains(parts[0]) {
+                primary = DutchStemmer.stem(parts[0])
+                terms.append(primary)
+                for part in decompounder?.parts(of: parts[0]) ?? [] {
+                    let term = "~" + DutchStemmer.stem(part)
+                    if !terms.contains(term) { terms.append(term) }
+                }
+            }
+        } else if parts.count > 1 {
+            primary = DutchStemmer.stem(parts.joined())
+            terms.append(primary)
+            for part in parts where !Stopwords.dutch.contains(part) {
+                let term = DutchStemmer.stem(part)
+                if !terms.contains(term) { terms.append(term) }
+            }
+        }
+        cache.set(folded, CachedTerms(primary: primary, terms: terms))
+        return terms.isEmpty ? nil : (primary, terms)
     }
+
+    public func stem(_ word: String) -> String { DutchStemmer.stem(word) }
+
+    /// Whether a folded word is a correctly spelt Dutch word as far as the lexicon knows: such a word
+    /// is never "corrected" into another one, even when the index does not have it.
+    public func isKnownWord(_ folded: String) -> Bool { decompounder?.lexicon.contains(folded) ?? false }
+
+    public static func isPartTerm(_ term: String) -> Bool { term.first == partMarker }
 
     /// Lower case without diacritics; "ĳ" becomes "ij". Pure ASCII words take a fast path.
     public static func fold(_ word: some StringProtocol) -> String {
@@ -118,16 +149,21 @@ public final class DutchAnalyzer: Sendable {
     }
 }
 
+struct CachedTerms: Sendable {
+    var primary: String
+    var terms: [String]
+}
+
 /// A small lock-protected dictionary; the analyzer is shared by every request.
-private final class StemCache: Sendable {
-    private let storage = Mutex<[String: String]>([:])
+private final class TermCache: Sendable {
+    private let storage = Mutex<[String: CachedTerms]>([:])
 
-    func get(_ word: String) -> String? { storage.withLock { $0[word] } }
+    func get(_ word: String) -> CachedTerms? { storage.withLock { $0[word] } }
 
-    func set(_ word: String, _ stem: String) {
+    func set(_ word: String, _ terms: CachedTerms) {
         storage.withLock { cache in
             if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-            cache[word] = stem
+            cache[word] = terms
         }
     }
 }

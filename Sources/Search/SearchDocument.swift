@@ -59,6 +59,10 @@ public struct SearchResults: Sendable {
     public var matchedTerms: Set<String>
     /// Query words that matched nothing at all.
     public var unmatchedWords: [String]
+    /// Values of the tag facet (themes) the query was read as being about, through the thesaurus.
+    public var inferredTags: [String] = []
+    /// Query word → the index term it was taken to be a misspelling of.
+    public var corrections: [String: String] = [:]
 }
 
 /// The index's tuning, in one place so a later relevance issue can change it with evidence.
@@ -66,6 +70,23 @@ public struct RankingParameters: Sendable {
     public var fieldWeights: [SearchField: Double] = [.title: 3.0, .keywords: 2.0, .summary: 1.5, .body: 1.0]
     public var k1 = 1.2
     public var b = 0.75
+    /// How much more an offering of a theme the query is about scores (0.25 = a quarter more).
+    public var inferredThemeBoost = 0.25
+
+    /// Weights of the terms a query word brings in besides itself (the word itself weighs 1).
+    public struct ExpansionWeights: Sendable {
+        /// The parts of a hyphenated query word ("rechts", "extremisme" of "rechts-extremisme").
+        public var hyphenPart: Float = 0.8
+        /// A part of a compound in the query, found as a word ("moskee" for "moskeebeveiliging").
+        public var queryPart: Float = 0.6
+        /// The query word found as a part of a compound in an offering ("demonstratie" in "tegendemonstratie").
+        public var documentPart: Float = 0.6
+        /// A part of a query compound found as a part of an offering's compound.
+        public var partOfBoth: Float = 0.4
+        /// Another member of a thesaurus entry.
+        public var synonym: Float = 0.5
+    }
+    public var expansionWeights = ExpansionWeights()
 
     public init() {}
 }

@@ -8,6 +8,9 @@ public struct SearchIndex: Sendable {
     public let facetNames: [String]
     public let parameters: RankingParameters
     let analyzer: DutchAnalyzer
+    let thesaurus: Thesaurus
+    /// The facet whose values the thesaurus's tags name ("theme"): results with an inferred value rank higher.
+    let tagFacet: String?
 
     // Documents, by ordinal. A removed document leaves a tombstone until the next compaction.
     private var keys: [String] = []
@@ -21,6 +24,7 @@ public struct SearchIndex: Sendable {
 
     // Terms.
     private var postings: [String: PostingList] = [:]
+    private var spelling = SpellingCandidates()
 
     // Facet values: every (facet, value) pair gets a small id; documents list their ids.
     private var valueIDs: [[String: UInt16]]
@@ -40,16 +44,20 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    public init(facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), parameters: RankingParameters = RankingParameters()) {
+    public init(facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), thesaurus: Thesaurus = .standard,
+                tagFacet: String? = nil, parameters: RankingParameters = RankingParameters()) {
         precondition(facetNames.count <= 32, "facet masks are 32 bits wide")
         self.facetNames = facetNames
         self.analyzer = analyzer
+        self.thesaurus = thesaurus
+        self.tagFacet = tagFacet
         self.parameters = parameters
         self.valueIDs = Array(repeating: [:], count: facetNames.count)
     }
 
-    public init(documents: [SearchDocument], facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(), parameters: RankingParameters = RankingParameters()) {
-        self.init(facetNames: facetNames, analyzer: analyzer, parameters: parameters)
+    public init(documents: [SearchDocument], facetNames: [String], analyzer: DutchAnalyzer = DutchAnalyzer(),
+                thesaurus: Thesaurus = .standard, tagFacet: String? = nil, parameters: RankingParameters = RankingParameters()) {
+        self.init(facetNames: facetNames, analyzer: analyzer, thesaurus: thesaurus, tagFacet: tagFacet, parameters: parameters)
         keys.reserveCapacity(documents.count)
         for document in documents { upsert(document) }
     }
@@ -80,8 +88,10 @@ public struct SearchIndex: Sendable {
         var frequencies: [UInt8] = []
         for field in SearchField.allCases {
             let terms = analyzer.terms(document.fields[field] ?? "")
-            fieldLengths.append(UInt16(clamping: terms.count))
-            lengthSums[field.rawValue] += Double(terms.count)
+            // Part terms repeat what the words say; they do not make a field longer.
+            let length = terms.count { !DutchAnalyzer.isPartTerm($0) }
+            fieldLengths.append(UInt16(clamping: length))
+            lengthSums[field.rawValue] += Double(length)
             for term in terms {
                 let row: Int
                 if let existing = rowOf[term] {
@@ -97,6 +107,7 @@ public struct SearchIndex: Sendable {
         }
         for term in distinct {
             let row = rowOf[term]!
+            if postings[term] == nil && !DutchAnalyzer.isPartTerm(term) { spelling.insert(term) }
             postings[term, default: PostingList()].append(ordinal, frequencies[row..<(row + fieldCount)])
         }
 
@@ -147,6 +158,8 @@ public struct SearchIndex: Sendable {
             if !kept.docs.isEmpty { compacted[term] = kept }
         }
         postings = compacted
+        spelling = SpellingCandidates()
+        for term in postings.keys.sorted() where !DutchAnalyzer.isPartTerm(term) { spelling.insert(term) }
         var newValues: [UInt16] = []
         var newStarts: [Int32] = [0]
         var newLengths: [UInt16] = []
@@ -170,12 +183,13 @@ public struct SearchIndex: Sendable {
 
     public func search(_ query: SearchQuery) -> SearchResults {
         let documentCount = keys.count
-        let groups = queryGroups(query.text)
+        let (groups, tags) = queryGroups(query.text)
 
         var scores: [Float]
         var candidates: [Int32] = []
         var matchedTerms = Set<String>()
         var unmatchedWords: [String] = []
+        var corrections: [String: String] = [:]
 
         if groups.isEmpty {
             scores = []
@@ -187,20 +201,42 @@ public struct SearchIndex: Sendable {
             var touched: [Int32] = []
             var matchingGroups = 0
             for (groupIndex, group) in groups.enumerated() {
+                var terms = group.terms
+                // A word that is not in the index, itself or stemmed, may be misspelt: try the index
+                // terms one edit away (two from nine letters), with a lower weight.
+                if group.word.count >= 5, postings[group.primary] == nil, !group.word.allSatisfy(\.isNumber),
+                    !analyzer.isKnownWord(group.word)
+                {
+                    let near = spelling.near(group.primary, maxDistance: group.word.count >= 9 ? 2 : 1)
+                    if let best = near.first?.distance {
+                        for candidate in near.prefix(while: { $0.distance == best }).prefix(4) {
+                            terms.append(WeightedTerm(term: candidate.term, weight: best == 1 ? 0.6 : 0.45))
+                        }
+                        corrections[group.word] = near[0].term
+                    }
+                }
                 var groupMatched = false
-                for term in group.terms {
-                    guard let list = postings[term] else { continue }
+                for weighted in terms {
+                    guard let list = postings[weighted.term] else { continue }
                     groupMatched = true
-                    matchedTerms.insert(term)
-                    accumulate(list, bit: UInt32(1) << UInt32(groupIndex), scores: &scores, masks: &masks, touched: &touched)
+                    matchedTerms.insert(weighted.term)
+                    accumulate(list, weight: weighted.weight, bit: UInt32(1) << UInt32(groupIndex),
+                               scores: &scores, masks: &masks, touched: &touched)
                 }
                 if groupMatched { matchingGroups += 1 } else { unmatchedWords.append(group.word) }
             }
-            // Words that match nothing are ignored rather than emptying the result; of the rest most must match.
-            let required = matchingGroups <= 2 ? matchingGroups : matchingGroups - matchingGroups / 3
-            for doc in touched where alive[Int(doc)] && masks[Int(doc)].nonzeroBitCount >= required {
-                candidates.append(doc)
+            // Words that match nothing are ignored rather than emptying the result. Of the rest, one or
+            // two words must all match; longer queries, often questions, at least half of them. When
+            // that finds nothing, fewer will do: the best partial answers beat an empty page.
+            var required = matchingGroups <= 2 ? matchingGroups : matchingGroups <= 4 ? (matchingGroups + 1) / 2 : max(2, matchingGroups / 3)
+            while true {
+                for doc in touched where alive[Int(doc)] && masks[Int(doc)].nonzeroBitCount >= required {
+                    candidates.append(doc)
+                }
+                if !candidates.isEmpty || required <= 1 { break }
+                required -= 1
             }
+            boost(candidates, tags: tags, scores: &scores)
         }
 
         let (results, facetCounts) = applyFacets(to: candidates, filters: query.filters)
@@ -209,26 +245,92 @@ public struct SearchIndex: Sendable {
         return SearchResults(
             total: results.count,
             hits: page.map { SearchResults.Hit(key: keys[Int($0)], score: scores.isEmpty ? 0 : Double(scores[Int($0)])) },
-            facetCounts: facetCounts, matchedTerms: matchedTerms, unmatchedWords: unmatchedWords)
+            facetCounts: facetCounts, matchedTerms: matchedTerms, unmatchedWords: unmatchedWords,
+            inferredTags: tags, corrections: corrections)
     }
 
-    /// A query word and the terms any of which satisfies it.
+    /// Results carrying a value of the tag facet that the query was read as being about rank higher.
+    private func boost(_ candidates: [Int32], tags: [String], scores: inout [Float]) {
+        guard let tagFacet, let facet = facetNames.firstIndex(of: tagFacet), !tags.isEmpty else { return }
+        var boosted = [Bool](repeating: false, count: valueName.count)
+        for tag in tags { if let id = valueIDs[facet][tag] { boosted[Int(id)] = true } }
+        for doc in candidates {
+            let start = Int(docValueStart[Int(doc)]), end = Int(docValueStart[Int(doc) + 1])
+            if (start..<end).contains(where: { boosted[Int(docValues[$0])] }) {
+                scores[Int(doc)] *= Float(1 + parameters.inferredThemeBoost)
+            }
+        }
+    }
+
+    struct WeightedTerm: Equatable {
+        var term: String
+        var weight: Float
+    }
+
+    /// A query word and the terms any of which satisfies it, each with the weight of such a match.
     struct QueryGroup {
         var word: String
-        var terms: [String]
-    }
+        var primary: String
+        var terms: [WeightedTerm] = []
 
-    func queryGroups(_ text: String) -> [QueryGroup] {
-        var groups: [QueryGroup] = []
-        var seen = Set<[String]>()
-        for token in analyzer.tokens(text) where seen.insert(token.terms).inserted {
-            groups.append(QueryGroup(word: token.word, terms: token.terms))
-            if groups.count == 32 { break }
+        mutating func add(_ term: String, _ weight: Float) {
+            if let index = terms.firstIndex(where: { $0.term == term }) {
+                terms[index].weight = max(terms[index].weight, weight)
+            } else {
+                terms.append(WeightedTerm(term: term, weight: weight))
+            }
         }
-        return groups
     }
 
-    private func accumulate(_ list: PostingList, bit: UInt32, scores: inout [Float], masks: inout [UInt32], touched: inout [Int32]) {
+    /// The query's words as groups of weighted terms: the word itself (its stem) at full weight,
+    /// the parts of a hyphenated word a little lower, compound parts and thesaurus expansions lower
+    /// still. Also the tags (themes) of the thesaurus entries the query used.
+    func queryGroups(_ text: String) -> (groups: [QueryGroup], tags: [String]) {
+        let weights = parameters.expansionWeights
+        let tokens = analyzer.tokens(text)
+        var groups: [QueryGroup] = []
+        var groupOfToken: [Int] = []
+        var groupOfPrimary: [String: Int] = [:]
+        for token in tokens {
+            if let existing = groupOfPrimary[token.primary] {
+                groupOfToken.append(existing)
+                continue
+            }
+            guard groups.count < 32 else {
+                groupOfToken.append(-1)
+                continue
+            }
+            var group = QueryGroup(word: token.word, primary: token.primary)
+            for term in token.terms {
+                if DutchAnalyzer.isPartTerm(term) {
+                    // A compound in the query: its parts as words, and as parts of other compounds.
+                    group.add(String(term.dropFirst()), weights.queryPart)
+                    group.add(term, weights.partOfBoth)
+                } else if term == token.primary {
+                    group.add(term, 1)
+                    // The word as part of a compound in an offering.
+                    group.add("~" + term, weights.documentPart)
+                } else {
+                    group.add(term, weights.hyphenPart)
+                }
+            }
+            groupOfPrimary[token.primary] = groups.count
+            groupOfToken.append(groups.count)
+            groups.append(group)
+        }
+        var tags: [String] = []
+        for match in thesaurus.matches(tokens.map(\.primary)) {
+            if let tag = match.tag, !tags.contains(tag) { tags.append(tag) }
+            for token in match.tokens where groupOfToken[token] >= 0 {
+                for term in match.expansion {
+                    groups[groupOfToken[token]].add(term, DutchAnalyzer.isPartTerm(term) ? weights.partOfBoth : weights.synonym)
+                }
+            }
+        }
+        return (groups, tags)
+    }
+
+    private func accumulate(_ list: PostingList, weight: Float, bit: UInt32, scores: inout [Float], masks: inout [UInt32], touched: inout [Int32]) {
         let fieldCount = SearchField.allCases.count
         let live = Double(max(count, 1))
         let df = Double(list.docs.count)
@@ -251,7 +353,7 @@ public struct SearchIndex: Sendable {
             }
             if masks[d] == 0 { touched.append(doc) }
             masks[d] |= bit
-            scores[d] += idf * weighted * (k1 + 1) / (k1 + weighted)
+            scores[d] += weight * idf * weighted * (k1 + 1) / (k1 + weighted)
         }
     }
 

@@ -83,6 +83,13 @@ import WeerbaarApp
                 "/aanbod?pagina=9999", "/aanbod?thema=bestaat-niet", "/aanbod?q=%zz", "/aanbod?q=%FF%FE",
                 "/aanbod?sortering=willekeurig", "/aanbod?q=%3Cscript%3E",
             ]
+            // Queries of stopwords, punctuation, emoji, SQL, mixed scripts: a page, never an error.
+            for query in ["de het een", "%3F%21...%2C%3B", "%F0%9F%98%80%F0%9F%94%A5", "%27%3B+DROP+TABLE+offerings%3B+--",
+                          "polarisatie+%D0%9F%D0%BE%D0%BB%D1%8F%D1%80%D0%B8%D0%B7%D0%B0%D1%86%D0%B8%D1%8F", "polarizatie"] {
+                let page = try await client.get("/aanbod?q=" + query)
+                #expect(page.status == 200, "\(query)")
+                #expect(page.body.contains("result"), "\(query)")
+            }
             for path in cases {
                 let page = try await client.get(path)
                 #expect(page.status == 200, "\(path)")

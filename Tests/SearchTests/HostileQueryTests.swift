@@ -1,0 +1,38 @@
+import Testing
+@testable import Search
+
+/// Queries nobody should type but somebody will: each gets a sensible answer, never a crash, and
+/// never a slow path (the benchmark runs the same list; see bench/SearchBench).
+@Suite struct HostileQueryTests {
+    static let queries = [
+        "de het een en van", "?!...,;:-- ''", "😀🔥🙏", String(repeating: "a", count: 500),
+        "'; DROP TABLE offerings; --", "<script>alert(1)</script>", "\" OR 1=1 --", "polarisatie Поляризация 极化",
+        String(repeating: "polarisatie ", count: 45), "----", "'s-Hertogenbosch", "a-b-c-d-e-f-g-h-i-j-k",
+        "\u{0}\u{1}\u{7F}", "e\u{301}e\u{301}n", "ᵖᵒˡᵃʳⁱˢᵃᵗⁱᵉ", "١٢٣ 123",
+    ]
+
+    let index = SearchIndex(documents: [
+        SearchDocument(key: "a", fields: [.title: "Polarisatie in de wijk", .body: "Over spanningen en dialoog."], facets: [:], date: 1, sortTitle: "a"),
+        SearchDocument(key: "b", fields: [.title: "Script voor een moeilijk gesprek"], facets: [:], date: 2, sortTitle: "b"),
+    ], facetNames: [])
+
+    @Test func everyHostileQueryGetsAnAnswer() {
+        for query in Self.queries {
+            let results = index.search(SearchQuery(text: query))
+            #expect(results.total >= 0 && results.total <= 2, "\(query.prefix(40))")
+        }
+        // Only stopwords or only punctuation: no words to search for, so the whole catalogue, newest first.
+        #expect(index.search(SearchQuery(text: "de het een en van")).hits.map(\.key) == ["b", "a"])
+        #expect(index.search(SearchQuery(text: "?!...,;:--")).hits.map(\.key) == ["b", "a"])
+        // Markup is text: "script" is a word like any other.
+        #expect(index.search(SearchQuery(text: "<script>alert(1)</script>")).hits.first?.key == "b")
+        // A known word among other scripts still finds its offering.
+        #expect(index.search(SearchQuery(text: "polarisatie Поляризация 极化")).hits.map(\.key) == ["a"])
+    }
+
+    @Test func aVeryLongWordIsNotCorrectedOrSplit() {
+        let results = index.search(SearchQuery(text: String(repeating: "a", count: 500)))
+        #expect(results.hits.isEmpty)
+        #expect(results.corrections.isEmpty)
+    }
+}

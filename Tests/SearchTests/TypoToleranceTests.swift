@@ -1,0 +1,43 @@
+import Testing
+@testable import Search
+
+@Suite struct TypoToleranceTests {
+    @Test func distanceCountsTranspositionsAsOneEdit() {
+        func d(_ a: String, _ b: String, _ limit: Int = 3) -> Int { SpellingCandidates.distance(Array(a.utf8), Array(b.utf8), limit: limit) }
+        #expect(d("polarizatie", "polarisatie") == 1)
+        #expect(d("onderminjing", "ondermijning") == 1)
+        #expect(d("radicalisring", "radicalisering") == 1)
+        #expect(d("abc", "abc") == 0)
+        #expect(d("", "abc") == 3)
+        #expect(d("kat", "hond", 1) == 2)  // gives up past the limit
+    }
+
+    @Test func candidatesComeFromTheVocabularyNearestFirst() {
+        var spelling = SpellingCandidates()
+        for term in ["polarisatie", "polarisaties", "radicalisering", "participatie"] { spelling.insert(term) }
+        #expect(spelling.near("polarizatie", maxDistance: 1).map(\.term) == ["polarisatie"])
+        #expect(spelling.near("polarizaties", maxDistance: 2).map(\.term) == ["polarisaties", "polarisatie"])
+        #expect(spelling.near("xyz", maxDistance: 1).isEmpty)
+    }
+
+    let index = SearchIndex(documents: [
+        SearchDocument(key: "a", fields: [.title: "Polarisatie in de wijk"], facets: [:], date: 0, sortTitle: "a"),
+        SearchDocument(key: "b", fields: [.title: "Ondermijning herkennen"], facets: [:], date: 0, sortTitle: "b"),
+        SearchDocument(key: "c", fields: [.title: "Weerstand en veerkracht"], facets: [:], date: 0, sortTitle: "c"),
+    ], facetNames: [], thesaurus: .empty)
+
+    @Test func aMisspeltWordFindsTheIndexWordOneOrTwoEditsAway() {
+        #expect(index.search(SearchQuery(text: "polarizatie")).hits.map(\.key) == ["a"])
+        #expect(index.search(SearchQuery(text: "onderminjing")).hits.map(\.key) == ["b"])
+        // Two edits only from nine letters on.
+        #expect(index.search(SearchQuery(text: "ondrmijnnig")).hits.map(\.key) == ["b"])
+        #expect(index.search(SearchQuery(text: "polrzatie")).hits.isEmpty)
+        #expect(index.search(SearchQuery(text: "polarizatie")).corrections["polarizatie"] != nil)
+    }
+
+    @Test func shortAndCorrectlySpeltWordsAreNotCorrected() {
+        // "wijken" is not in the index, but it is a Dutch word: no guess at "wijk"-like terms.
+        #expect(index.search(SearchQuery(text: "veerkrachten")).corrections.isEmpty)
+        #expect(index.search(SearchQuery(text: "wijq")).hits.isEmpty)
+    }
+}
