@@ -77,6 +77,23 @@ enum SyntheticCatalogue {
     }
 }
 
+extension SyntheticCatalogue {
+    /// Misspelt domain words, alone and with a correct word: each takes the typo path (no exact or
+    /// stem match, not a known Dutch word) and scans the vocabulary.
+    static func typoQueries() -> [CatalogueQuery] {
+        ["polarizatie", "radicalisring", "onderminjing", "extremsme", "demonstartie", "jongerewerk",
+         "vertrouwn gemeente", "discriminatei in de wijk", "desinfromatie", "weerbaarhied"].map { CatalogueQuery(text: $0) }
+    }
+
+    /// What the hostile-query test feeds the index: stopwords only, punctuation, emoji, 500 letters,
+    /// SQL and HTML fragments, mixed scripts, a question of 45 words.
+    static func hostileQueries() -> [CatalogueQuery] {
+        ["de het een en van", "?!...,;:-- ''", "😀🔥🙏", String(repeating: "a", count: 500),
+         "'; DROP TABLE offerings; --", "<script>alert(1)</script>", "polarisatie Поляризация 极化",
+         String(repeating: "polarisatie radicalisering jongeren ", count: 15)].map { CatalogueQuery(text: $0) }
+    }
+}
+
 enum Memory {
     /// Resident set size from /proc/self/statm, in MB.
     static func residentMegabytes() -> Double {

@@ -17,23 +17,30 @@ for count in counts {
     let build = ContinuousClock.now - start
     let rssAfter = Memory.residentMegabytes()
 
-    let queries = SyntheticCatalogue.queries()
-    // Warm up, then measure every query of the mix many times.
-    for query in queries { _ = catalogue.search(query) }
-    var samples: [Double] = []
-    let rounds = count >= 100_000 ? 20 : 100
-    for _ in 0..<rounds {
-        for query in queries {
-            let t0 = ContinuousClock.now
-            let page = catalogue.search(query)
-            let elapsed = ContinuousClock.now - t0
-            precondition(page.total >= 0)
-            samples.append(elapsed / .milliseconds(1))
+    print(String(format: "offerings=%d build=%.2fs rss_index=%.0fMB rss_total=%.0fMB",
+                 count, build / .seconds(1), rssAfter - rssBefore, rssAfter))
+    let mixes: [(String, [CatalogueQuery])] = [
+        ("typical", SyntheticCatalogue.queries()),
+        ("typo", SyntheticCatalogue.typoQueries()),
+        ("hostile", SyntheticCatalogue.hostileQueries()),
+    ]
+    for (name, queries) in mixes {
+        // Warm up, then measure every query of the mix many times.
+        for query in queries { _ = catalogue.search(query) }
+        var samples: [Double] = []
+        let rounds = max(1, (count >= 100_000 ? 200 : 1_000) / queries.count)
+        for _ in 0..<rounds {
+            for query in queries {
+                let t0 = ContinuousClock.now
+                let page = catalogue.search(query)
+                let elapsed = ContinuousClock.now - t0
+                precondition(page.total >= 0)
+                samples.append(elapsed / .milliseconds(1))
+            }
         }
+        samples.sort()
+        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        print("  " + name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " queries=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms",
+                     samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0))
     }
-    samples.sort()
-    func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
-    print(String(format: "offerings=%d build=%.2fs rss_index=%.0fMB rss_total=%.0fMB queries=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms",
-                 count, build / .seconds(1),
-                 rssAfter - rssBefore, rssAfter, samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0))
 }
