@@ -14,9 +14,8 @@ import Foundation
 /// "tehuis"), then one with a linking sound ("raad" + s + "leden", not "raad" + "sleden"), then the
 /// one whose shortest part is longest.
 public struct Decompounder: Sendable {
-    let lexicon: Set<String>
-    /// Words the catalogue uses: a split into these is the likelier one.
-    let preferred: Set<String>
+    /// Known words; those the catalogue itself uses are flagged: a split into them is the likelier one.
+    let lexicon: WordList
 
     static let minimumPart = 4
     static let minimumWord = 8
@@ -30,28 +29,16 @@ public struct Decompounder: Sendable {
     /// Particles that are in the lexicon but, at the start of a word, are a prefix rather than a part.
     static let neverHead: Set<String> = ["over", "onder", "voor", "door", "mede", "achter", "tussen", "rond", "toe"]
 
-    public init(lexicon: Set<String>, preferred: Set<String> = []) {
+    public init(lexicon: WordList) {
         self.lexicon = lexicon
-        self.preferred = preferred
     }
 
     /// The lexicon shipped with the package, loaded once.
     public static let standard: Decompounder = {
         guard let url = Bundle.module.url(forResource: "lexicon", withExtension: "txt", subdirectory: "Resources"),
             let data = try? Data(contentsOf: url)
-        else { return Decompounder(lexicon: []) }
-        var words = Set<String>(minimumCapacity: 320_000)
-        var preferred = Set<String>()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if line.last == UInt8(ascii: "*") {
-                let word = String(decoding: line.dropLast(), as: UTF8.self)
-                words.insert(word)
-                preferred.insert(word)
-            } else {
-                words.insert(String(decoding: line, as: UTF8.self))
-            }
-        }
-        return Decompounder(lexicon: words, preferred: preferred)
+        else { return Decompounder(lexicon: WordList(words: [])) }
+        return Decompounder(lexicon: WordList(sortedLines: data))
     }()
 
     /// The parts of a folded word, or an empty array when it is not a compound we can split.
@@ -59,7 +46,7 @@ public struct Decompounder: Sendable {
         let bytes = Array(word.utf8)
         guard bytes.count >= Self.minimumWord, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
         var memo = [Split??](repeating: nil, count: bytes.count + 1)
-        let wholeIsKnown = lexicon.contains(word)
+        let wholeIsKnown = lexicon.contains(bytes[...])
         guard let best = split(bytes, from: 0, wholeIsKnown: wholeIsKnown, memo: &memo), best.parts.count >= 2 else { return [] }
         return best.parts
     }
@@ -83,16 +70,17 @@ public struct Decompounder: Sendable {
         if let known = memo[start] { return known }
         let n = w.count
         var best: Split? = nil
-        if start > 0, n - start >= Self.minimumPart {
+        if start > 0, n - start >= Self.minimumPart, lexicon.contains(w[start...]) {
             let rest = String(decoding: w[start...], as: UTF8.self)
-            if lexicon.contains(rest), !Self.neverTail.contains(rest) {
-                best = Split(parts: [rest], preferredParts: preferred.contains(rest) ? 1 : 0)
+            if !Self.neverTail.contains(rest) {
+                best = Split(parts: [rest], preferredParts: lexicon.isFlagged(w[start...]) ? 1 : 0)
             }
         }
         if n - start >= 2 * Self.minimumPart {
             for end in (start + Self.minimumPart)...(n - Self.minimumPart) {
+                guard lexicon.contains(w[start..<end]) else { continue }
                 let head = String(decoding: w[start..<end], as: UTF8.self)
-                guard lexicon.contains(head), !(start == 0 && Self.neverHead.contains(head)) else { continue }
+                guard !(start == 0 && Self.neverHead.contains(head)) else { continue }
                 for link in Self.linkingSounds {
                     if link == Self.linkingSounds[3] && wholeIsKnown { continue }
                     let next = end + link.count
@@ -101,7 +89,7 @@ public struct Decompounder: Sendable {
                         tail.parts.count < Self.maximumParts
                     else { continue }
                     let candidate = Split(parts: [head] + tail.parts, links: tail.links + (link.isEmpty ? 0 : 1),
-                                          preferredParts: tail.preferredParts + (preferred.contains(head) ? 1 : 0))
+                                          preferredParts: tail.preferredParts + (lexicon.isFlagged(w[start..<end]) ? 1 : 0))
                     if best.map({ candidate.isBetter(than: $0) }) ?? true { best = candidate }
                 }
             }
