@@ -82,7 +82,22 @@ public final class LiveCatalogue: Sendable {
             return (facet: facet, values: values)
         }
         return CataloguePage(query: query, total: results.total, hits: hits, facets: facets,
-                             matchedTerms: results.matchedTerms, unmatchedWords: results.unmatchedWords)
+                             matchedTerms: results.matchedTerms, unmatchedWords: results.unmatchedWords,
+                             correctedText: corrected(query.text, results.corrections))
+    }
+
+    /// The query text with each corrected word replaced where it stands, the rest as typed.
+    func corrected(_ text: String, _ corrections: [String: String]) -> String? {
+        guard !corrections.isEmpty else { return nil }
+        var result = ""
+        var cursor = text.startIndex
+        for token in analyzer.tokens(text) {
+            guard let replacement = corrections[token.word] else { continue }
+            result += text[cursor..<token.range.lowerBound] + replacement
+            cursor = token.range.upperBound
+        }
+        result += text[cursor...]
+        return result
     }
 
     /// The newest offerings by publication date.

@@ -61,7 +61,7 @@ public struct SearchResults: Sendable {
     public var unmatchedWords: [String]
     /// Values of the tag facet (themes) the query was read as being about, through the thesaurus.
     public var inferredTags: [String] = []
-    /// Query word → the index term it was taken to be a misspelling of.
+    /// Query word (folded) → the word of the index it was taken to be a misspelling of.
     public var corrections: [String: String] = [:]
 }
 

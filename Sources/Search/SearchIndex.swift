@@ -25,6 +25,8 @@ public struct SearchIndex: Sendable {
     // Terms.
     private var postings: [String: PostingList] = [:]
     private var spelling = SpellingCandidates()
+    /// A word as texts write it, per term: what "Bedoelde u" shows instead of a stem.
+    private var surface: [String: String] = [:]
 
     // Facet values: every (facet, value) pair gets a small id; documents list their ids.
     private var valueIDs: [[String: UInt16]]
@@ -87,7 +89,11 @@ public struct SearchIndex: Sendable {
         var distinct: [String] = []
         var frequencies: [UInt8] = []
         for field in SearchField.allCases {
-            let terms = analyzer.terms(document.fields[field] ?? "")
+            let tokens = analyzer.tokens(document.fields[field] ?? "")
+            for token in tokens where surface[token.primary] == nil && !token.word.contains("-") {
+                surface[token.primary] = token.word
+            }
+            let terms = tokens.flatMap(\.terms)
             // Part terms repeat what the words say; they do not make a field longer.
             let length = terms.count { !DutchAnalyzer.isPartTerm($0) }
             fieldLengths.append(UInt16(clamping: length))
@@ -212,7 +218,7 @@ public struct SearchIndex: Sendable {
                         for candidate in near.prefix(while: { $0.distance == best }).prefix(4) {
                             terms.append(WeightedTerm(term: candidate.term, weight: best == 1 ? 0.6 : 0.45))
                         }
-                        corrections[group.word] = near[0].term
+                        corrections[group.word] = surface[near[0].term] ?? near[0].term
                     }
                 }
                 var groupMatched = false

@@ -99,6 +99,16 @@ import WeerbaarApp
     }
 
     @Test(arguments: TestBackend.available)
+    func aMisspeltSearchOffersTheCorrectedOne(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let page = try await client.get("/aanbod?q=Polarizatie&thema=polarisatie")
+            #expect(page.status == 200)
+            #expect(page.body.contains("Bedoelde u: <a href=\"/aanbod?q=polarisatie&amp;thema=polarisatie\"><em>polarisatie</em></a>?"))
+            #expect(!(try await client.get("/aanbod?q=polarisatie")).body.contains("Bedoelde u"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func feedsSitemapAndRobotsDescribeThePublicSite(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, platform in
             let feed = try await client.get("/feed.atom")

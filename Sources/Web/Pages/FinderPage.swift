@@ -75,9 +75,21 @@ enum FinderPage {
             .class("finder__results"), .aria("labelledby", "resultaten-titel"),
             .h2(.id("resultaten-titel"), .class("visually-hidden"), .safeText("Resultaten")),
             .p(.id("resultaten-aantal"), .class("result-count"), .role("status"), .aria("live", "polite"), .safeText(countText(page))),
+            didYouMean(page),
             activeFilters(query, page: page),
             list,
             pagination(page))
+    }
+
+    /// "Bedoelde u: …?" with a link to the corrected search, when a word was taken as a misspelling.
+    static func didYouMean(_ page: CataloguePage) -> Node<HTML.BodyContext> {
+        guard let corrected = page.correctedText else { return .empty }
+        var query = page.query
+        query.text = corrected
+        query.page = 1
+        return .p(.class("did-you-mean"), .safeText("Bedoelde u: "),
+                  .a(.href(esc(FinderURL.make(query))), .em(.safeText(corrected))), .safeText("?"),
+                  .safeText(" De resultaten hieronder bevatten ook deze schrijfwijze."))
     }
 
     static func countText(_ page: CataloguePage) -> String {
