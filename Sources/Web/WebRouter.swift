@@ -4,7 +4,8 @@ import Hummingbird
 /// The whole HTTP surface: pages, API, feeds and assets, behind the error and security middleware.
 public enum WebRouter {
     public static func build<Context: RequestContext>(site: SiteContext, context: Context.Type = BasicRequestContext.self) -> Router<Context> {
-        let router = Router(context: Context.self)
+        // HEAD is answered for every GET route (link checkers and uptime monitors use it).
+        let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPagesMiddleware(site: site))
         router.get("healthz") { _, _ in Responses.text("ok\n", contentType: "text/plain; charset=utf-8", maxAge: 0) }

@@ -99,6 +99,18 @@ import WeerbaarApp
     }
 
     @Test(arguments: TestBackend.available)
+    func headIsAnsweredLikeGetWithoutABody(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            for path in ["/", "/aanbod?q=polarisatie", "/themas", "/api/v1/offerings", "/feed.atom"] {
+                let (status, body) = try await client.head(path)
+                #expect(status == 200, "\(path)")
+                #expect(body == 0, "\(path)")
+            }
+            #expect(try await client.head("/bestaat-niet").status == 404)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func aMisspeltSearchOffersTheCorrectedOne(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, _ in
             let page = try await client.get("/aanbod?q=Polarizatie&thema=polarisatie")

@@ -35,6 +35,11 @@ enum WebHarness {
 }
 
 extension TestClientProtocol {
+    /// HEAD and return status and the number of body bytes.
+    func head(_ uri: String) async throws -> (status: Int, bodyBytes: Int) {
+        try await execute(uri: uri, method: .head) { response in (Int(response.status.code), response.body.readableBytes) }
+    }
+
     /// GET and return status, content type and body text.
     func get(_ uri: String) async throws -> (status: Int, type: String, body: String, headers: HTTPFields) {
         try await execute(uri: uri, method: .get) { response in
