@@ -61,7 +61,7 @@ public final class DutchAnalyzer: Sendable {
                 primary = DutchStemmer.stem(parts[0])
                 terms.append(primary)
                 for part in decompounder?.parts(of: parts[0]) ?? [] {
-                    let term = "~" + DutchStemmer.stem(part)
+                    let term = Self.partTerm(DutchStemmer.stem(part))
                     if !terms.contains(term) { terms.append(term) }
                 }
             }
@@ -84,6 +84,9 @@ public final class DutchAnalyzer: Sendable {
     public func isKnownWord(_ folded: String) -> Bool { decompounder?.lexicon.contains(folded) ?? false }
 
     public static func isPartTerm(_ term: String) -> Bool { term.first == partMarker }
+
+    /// The part term for a stem: how a compound's part is indexed and looked up.
+    public static func partTerm(_ stem: String) -> String { String(partMarker) + stem }
 
     /// Lower case without diacritics; "ĳ" becomes "ij". Pure ASCII words take a fast path.
     public static func fold(_ word: some StringProtocol) -> String {

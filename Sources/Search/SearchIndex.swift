@@ -315,7 +315,7 @@ public struct SearchIndex: Sendable {
                 } else if term == token.primary {
                     group.add(term, 1)
                     // The word as part of a compound in an offering.
-                    group.add("~" + term, weights.documentPart)
+                    group.add(DutchAnalyzer.partTerm(term), weights.documentPart)
                 } else {
                     group.add(term, weights.hyphenPart)
                 }
