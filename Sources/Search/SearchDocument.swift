@@ -34,13 +34,18 @@ public struct SearchQuery: Sendable, Equatable {
     public var sort: Sort
     public var offset: Int
     public var limit: Int
+    /// Values of the tag facet (themes) to boost instead of those the thesaurus reads in the text:
+    /// the question guide lets the user correct how a question was read. Nil: as read.
+    public var tags: [String]?
 
-    public init(text: String = "", filters: [String: Set<String>] = [:], sort: Sort = .relevance, offset: Int = 0, limit: Int = 20) {
+    public init(text: String = "", filters: [String: Set<String>] = [:], sort: Sort = .relevance, offset: Int = 0, limit: Int = 20,
+                tags: [String]? = nil) {
         self.text = text
         self.filters = filters
         self.sort = sort
         self.offset = offset
         self.limit = limit
+        self.tags = tags
     }
 }
 

@@ -242,7 +242,7 @@ public struct SearchIndex: Sendable {
                 if !candidates.isEmpty || required <= 1 { break }
                 required -= 1
             }
-            boost(candidates, tags: tags, scores: &scores)
+            boost(candidates, tags: query.tags ?? tags, scores: &scores)
         }
 
         let (results, facetCounts) = applyFacets(to: candidates, filters: query.filters)

@@ -10,6 +10,7 @@ import WeerbaarApp
     static let pageTypes = [
         "/", "/aanbod", "/aanbod?q=polarisatie&thema=polarisatie", "/aanbod/handboek-maatschappelijke-onrust",
         "/themas", "/themas/polarisatie", "/aanbieders", "/aanbieders/vng",
+        "/vraagwijzer", "/vraagwijzer?vraag=onrust+rond+een+opvanglocatie",
     ]
 
     @Test(arguments: TestBackend.available)

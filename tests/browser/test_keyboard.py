@@ -44,3 +44,24 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(server, driver):
     assert skip.text == "Naar de inhoud"
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     assert driver.switch_to.active_element.get_attribute("id") == "inhoud"
+
+
+def test_question_guide_by_keyboard(server, driver):
+    """Describe a situation, get the answer, switch a recognised theme off and update, keyboard only."""
+    driver.set_window_size(1280, 900)
+    driver.get(server.url + "/vraagwijzer")
+    tab_until(driver, lambda e: e.tag_name == "textarea")
+    ActionChains(driver).send_keys("Er is onrust in de wijk na een demonstratie").perform()
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Vind passend aanbod")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "vraag=" in d.current_url)
+    assert "Zo hebben we uw vraag gelezen" in driver.page_source
+
+    chip = tab_until(driver, lambda e: e.get_attribute("type") == "checkbox" and e.is_selected())
+    value = chip.get_attribute("value")
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Antwoord bijwerken")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "themas=gekozen" in d.current_url)
+    assert not driver.find_element("id", f"thema-{value}").is_selected()
+    assert driver.find_elements("css selector", ".guide-kind")

@@ -11,17 +11,6 @@ enum HomePage {
         var newest: [Offering]
     }
 
-    /// Situations civil servants recognise, each a prepared view of the catalogue.
-    static let situations: [(title: String, path: String)] = [
-        ("Zorgen over mogelijke radicalisering van een individu", "/aanbod?thema=radicalisering&soort=contactpunt"),
-        ("Geconfronteerd worden met demonstraties die tegendemonstraties oproepen", "/aanbod?q=demonstraties&thema=maatschappelijke-onrust"),
-        ("Onrust in de wijk rond de komst van een opvanglocatie", "/aanbod?thema=maatschappelijke-onrust&doelgroep=bestuurders"),
-        ("Bestuurders of medewerkers die worden bedreigd of geïntimideerd", "/aanbod?thema=problematisch-gedrag"),
-        ("Spanningen tussen groepen inwoners die oplopen", "/aanbod?thema=polarisatie&soort=training"),
-        ("Jongeren die online in extreme ideeën meegaan", "/aanbod?thema=extremisme&doelgroep=jongerenwerkers"),
-        ("Signalen dat criminelen invloed krijgen in de gemeente", "/aanbod?thema=ondermijning"),
-        ("Inwoners die het vertrouwen in de overheid verliezen", "/aanbod?thema=vertrouwen"),
-    ]
 
     static func render(_ model: Model, site: SiteContext) -> String {
         let meta = PageMeta(
@@ -42,8 +31,10 @@ enum HomePage {
             .section(
                 .aria("labelledby", "situaties"),
                 .h2(.id("situaties"), .safeText("Waar heeft u mee te maken?")),
-                .ul(.class("situations"), .forEach(situations) { situation in
-                    .li(.a(.class("situation"), .href(esc(situation.path)), .safeText(situation.title)))
+                .p(.safeText("Kies een situatie, of beschrijf uw eigen situatie in de "),
+                   .a(.href(QuestionGuidePage.path), .safeText("vraagwijzer")), .safeText(".")),
+                .ul(.class("situations"), .forEach(QuestionGuidePage.examples) { example in
+                    .li(.a(.class("situation"), .href(esc(QuestionGuidePage.url(text: example))), .safeText(example)))
                 })
             ),
             .section(

@@ -53,6 +53,7 @@ enum Layout {
                     .aria("label", "Hoofdmenu"),
                     .ul(.class("site-nav"),
                         item(.offerings, "/aanbod", "Aanbod"),
+                        item(.guide, QuestionGuidePage.path, "Vraagwijzer"),
                         item(.themes, "/themas", "Thema's"),
                         item(.providers, "/aanbieders", "Aanbieders"))
                 )

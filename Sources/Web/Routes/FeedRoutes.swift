@@ -16,7 +16,7 @@ struct FeedRoutes<Context: RequestContext> {
             Responses.text(Sitemap.render(site: self.site), contentType: "application/xml; charset=utf-8")
         }
         router.get("robots.txt") { _, _ in
-            Responses.text("User-agent: *\nDisallow: /api/\nDisallow: /aanbod?\nAllow: /\n\nSitemap: \(self.site.absolute("/sitemap.xml"))\n",
+            Responses.text("User-agent: *\nDisallow: /api/\nDisallow: /aanbod?\nDisallow: /vraagwijzer?\nAllow: /\n\nSitemap: \(self.site.absolute("/sitemap.xml"))\n",
                            contentType: "text/plain; charset=utf-8")
         }
     }
@@ -65,7 +65,7 @@ enum AtomFeed {
 enum Sitemap {
     static func render(site: SiteContext) -> String {
         let catalogue = site.catalogue
-        var paths = ["/", "/aanbod", "/themas", "/aanbieders"]
+        var paths = ["/", "/aanbod", "/vraagwijzer", "/themas", "/aanbieders"]
         paths += catalogue.taxonomy.terms(.theme).map { "/themas/\($0.slug)" }
         paths += catalogue.taxonomy.providers.map { "/aanbieders/\($0.slug)" }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

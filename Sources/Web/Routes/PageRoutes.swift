@@ -10,6 +10,7 @@ struct PageRoutes<Context: RequestContext> {
     func add(to router: Router<Context>) {
         router.get("/") { request, _ in self.cached(request) { self.home() } }
         router.get("aanbod") { request, _ in self.cached(request) { self.finder(request) } }
+        router.get("vraagwijzer") { request, _ in self.cached(request) { self.guide(request) } }
         router.get("aanbod/{slug}") { request, context in
             let slug = try context.parameters.require("slug")
             return try self.cached(request) { try self.offering(slug) }
@@ -79,6 +80,18 @@ struct PageRoutes<Context: RequestContext> {
                                      highlighter: Highlighter(analyzer: catalogue.analyzer),
                                      relaxations: page.total == 0 ? relaxations(of: query) : [])
         return FinderPage.render(model, site: site)
+    }
+
+    func guide(_ request: Request) -> String {
+        let catalogue = site.catalogue
+        let raw = QueryString(raw: request.uri.query)
+        var (question, notices) = QuestionGuidePage.question(from: raw.pairs, taxonomy: catalogue.taxonomy)
+        if raw.hadUndecodableParts {
+            notices.append("Een deel van het adres kon niet worden gelezen (ongeldige tekens) en is genegeerd.")
+        }
+        let model = QuestionGuidePage.Model(taxonomy: catalogue.taxonomy, answer: question.map { catalogue.answer($0) },
+                                            notices: notices, highlighter: Highlighter(analyzer: catalogue.analyzer))
+        return QuestionGuidePage.render(model, site: site)
     }
 
     /// For an empty result: the same search with one selected value, or the search words, left out.
