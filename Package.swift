@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
@@ -34,12 +35,15 @@ let package = Package(
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
+        // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
+        .target(name: "SearchLog", swiftSettings: strict),
         // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.
         .target(name: "Relevance", swiftSettings: strict),
         // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
         .target(
             name: "Storage",
             dependencies: [
+                "SearchLog",
                 "Catalogue",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -53,7 +57,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalogue", "CatalogueService",
+                "Catalogue", "CatalogueService", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
@@ -65,16 +69,17 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Catalogue", "CatalogueService", "Relevance", "Storage", "Web",
+                "Catalogue", "CatalogueService", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "weerbaar",
             dependencies: [
-                "WeerbaarApp", "CatalogueService", "Relevance",
+                "WeerbaarApp", "CatalogueService", "Relevance", "SearchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -100,6 +105,7 @@ let package = Package(
         ),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
+        .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
         .testTarget(
             name: "RelevanceTests",
@@ -111,13 +117,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Catalogue", "CatalogueService", "WeerbaarApp", "TestSupport"],
+            dependencies: ["Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Catalogue", "CatalogueService", "TestSupport",
+                "WeerbaarApp", "Web", "Catalogue", "CatalogueService", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

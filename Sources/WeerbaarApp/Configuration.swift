@@ -15,13 +15,16 @@ public struct Configuration: Sendable {
     public var demoDirectory: String
     /// Rendered public pages kept per generation of the page cache (it holds up to twice this); 0 turns it off.
     public var pageCacheEntries: Int
+    /// Days the private search log keeps its hours; 0 keeps no search log at all.
+    public var searchLogRetentionDays: Int
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,
         logLevel: Logger.Level = .info, baseURL: String? = nil, demoDirectory: String? = nil,
-        pageCacheEntries: Int = 500
+        pageCacheEntries: Int = 500, searchLogRetentionDays: Int = 400
     ) {
         self.pageCacheEntries = pageCacheEntries
+        self.searchLogRetentionDays = searchLogRetentionDays
         self.host = host
         self.port = port
         self.dataDirectory = dataDirectory
@@ -59,6 +62,13 @@ public struct Configuration: Sendable {
             }
             pageCacheEntries = parsed
         }
+        var retention = 400
+        if let text = value("SEARCH_LOG_RETENTION_DAYS") {
+            guard let parsed = Int(text), (0...3650).contains(parsed) else {
+                throw Invalid(description: "SEARCH_LOG_RETENTION_DAYS must be a number of days from 0 (no search log) to 3650, not '\(text)'")
+            }
+            retention = parsed
+        }
         var database: DatabaseLocation? = nil
         if let url = value("DATABASE_URL") {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -68,7 +78,7 @@ public struct Configuration: Sendable {
         }
         return Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
                              logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"),
-                             pageCacheEntries: pageCacheEntries)
+                             pageCacheEntries: pageCacheEntries, searchLogRetentionDays: retention)
     }
 
     /// `data/demo` beside the working directory when run from the repository, which is how the README runs it.

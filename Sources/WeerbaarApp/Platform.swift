@@ -3,6 +3,7 @@ import CatalogueService
 import Foundation
 import Hummingbird
 import Logging
+import SearchLog
 import Storage
 import Web
 
@@ -13,6 +14,8 @@ public struct Platform: Sendable {
     public let database: WeerbaarDatabase
     public let store: FluentCatalogueStore
     public let catalogue: LiveCatalogue
+    /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
+    public let searchLog = SearchLogRecorder()
     public let logger: Logger
 
     /// Opens and migrates the database and loads the live catalogue.
@@ -41,15 +44,21 @@ public struct Platform: Sendable {
 
     public var importer: CatalogueImporter { CatalogueImporter(store: store, live: catalogue) }
 
+    public var searchLogStore: any SearchLogStore { FluentSearchLogStore(database: database) }
+
     public func router() -> Router<BasicRequestContext> {
+        // With no retention there is no search log: the recorder keeps nothing.
         WebRouter.build(site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
-                                          pageCache: PageCache(capacity: configuration.pageCacheEntries)))
+                                          pageCache: PageCache(capacity: configuration.pageCacheEntries),
+                                          searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0)))
     }
 
     public func application() -> some ApplicationProtocol {
         Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
+            services: [SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
+                                        interval: .seconds(5), logger: logger)],
             logger: logger)
     }
 

@@ -5,5 +5,6 @@ enum AllMigrations {
     static let list: [any Migration] = [
         M0001_CreateTaxonomy(),
         M0002_CreateOfferings(),
+        M0003_CreateSearchLog(),
     ]
 }

@@ -7,13 +7,16 @@ enum FinderURL {
     static func make(_ query: CatalogueQuery, page: Int? = nil) -> String {
         var pairs: [(String, String)] = []
         if !query.text.isEmpty { pairs.append(("q", query.text)) }
-        for facet in Facet.allCases {
-            for value in query.filters[facet] ?? [] { pairs.append((facet.pageParameter, value)) }
-        }
+        pairs += filterPairs(query)
         if query.sort != .relevance { pairs.append(("sortering", sortName(query.sort))) }
         let page = page ?? query.page
         if page > 1 { pairs.append(("pagina", String(page))) }
         return pairs.isEmpty ? "/aanbod" : "/aanbod?" + QueryString.encode(pairs)
+    }
+
+    /// The selected filters as the page's parameters, in facet order.
+    static func filterPairs(_ query: CatalogueQuery) -> [(name: String, value: String)] {
+        Facet.allCases.flatMap { facet in (query.filters[facet] ?? []).map { (facet.pageParameter, $0) } }
     }
 
     static func without(_ query: CatalogueQuery, _ facet: Facet, _ value: String) -> CatalogueQuery {

@@ -2,6 +2,7 @@ import Catalogue
 import CatalogueService
 import Hummingbird
 import Search
+import SearchLog
 
 /// The public HTML pages. Each route gathers its page's model from the live catalogue and renders the view.
 struct PageRoutes<Context: RequestContext> {
@@ -9,8 +10,8 @@ struct PageRoutes<Context: RequestContext> {
 
     func add(to router: Router<Context>) {
         router.get("/") { request, _ in self.cached(request) { self.home() } }
-        router.get("aanbod") { request, _ in self.cached(request) { self.finder(request) } }
-        router.get("vraagwijzer") { request, _ in self.cached(request) { self.guide(request) } }
+        router.get("aanbod") { request, _ in self.logged(request) { self.finder(request) } }
+        router.get("vraagwijzer") { request, _ in self.logged(request) { self.guide(request) } }
         router.get("aanbod/{slug}") { request, context in
             let slug = try context.parameters.require("slug")
             return try self.cached(request) { try self.offering(slug) }
@@ -54,6 +55,15 @@ struct PageRoutes<Context: RequestContext> {
         try site.pages.html(key: request.uri.description, generation: site.catalogue.generation, render: render)
     }
 
+    /// A search page through the page cache, its search logged whether the page was rendered or cached.
+    /// HEAD requests are not searches anyone made.
+    func logged(_ request: Request, render: () -> (html: String, search: LoggedSearch?)) -> Response {
+        let (response, search) = site.pages.searchPage(key: request.uri.description, generation: site.catalogue.generation,
+                                                       render: render)
+        if let search, request.method == .get { site.searchLog.record(search) }
+        return response
+    }
+
     func home() -> String {
         let catalogue = site.catalogue
         let model = HomePage.Model(taxonomy: catalogue.taxonomy, themeCounts: catalogue.counts(.theme), total: catalogue.count,
@@ -61,7 +71,7 @@ struct PageRoutes<Context: RequestContext> {
         return HomePage.render(model, site: site)
     }
 
-    func finder(_ request: Request) -> String {
+    func finder(_ request: Request) -> (html: String, search: LoggedSearch?) {
         let catalogue = site.catalogue
         let raw = QueryString(raw: request.uri.query)
         let parser = QueryParser(taxonomy: catalogue.taxonomy, naming: .page)
@@ -70,6 +80,7 @@ struct PageRoutes<Context: RequestContext> {
         if raw.hadUndecodableParts {
             notices.append("Een deel van het adres kon niet worden gelezen (ongeldige tekens) en is genegeerd.")
         }
+        let requestedPage = query.page
         var page = catalogue.search(query)
         if page.hits.isEmpty && query.page > page.pageCount {
             notices.append("Pagina \(query.page) bestaat niet; u ziet de laatste pagina.")
@@ -79,19 +90,27 @@ struct PageRoutes<Context: RequestContext> {
         let model = FinderPage.Model(page: page, taxonomy: catalogue.taxonomy, notices: notices,
                                      highlighter: Highlighter(analyzer: catalogue.analyzer),
                                      relaxations: page.total == 0 ? relaxations(of: query) : [])
-        return FinderPage.render(model, site: site)
+        // A search is the first page of a text or a selection; paging through it is not another search.
+        let search = (query.text.isEmpty && !query.hasFilters) || requestedPage > 1 ? nil
+            : LoggedSearch(source: .catalogue, text: query.text, filters: FinderURL.filterPairs(query), results: page.total)
+        return (FinderPage.render(model, site: site), search)
     }
 
-    func guide(_ request: Request) -> String {
+    func guide(_ request: Request) -> (html: String, search: LoggedSearch?) {
         let catalogue = site.catalogue
         let raw = QueryString(raw: request.uri.query)
         var (question, notices) = QuestionGuidePage.question(from: raw.pairs, taxonomy: catalogue.taxonomy)
         if raw.hadUndecodableParts {
             notices.append("Een deel van het adres kon niet worden gelezen (ongeldige tekens) en is genegeerd.")
         }
-        let model = QuestionGuidePage.Model(taxonomy: catalogue.taxonomy, answer: question.map { catalogue.answer($0) },
-                                            notices: notices, highlighter: Highlighter(analyzer: catalogue.analyzer))
-        return QuestionGuidePage.render(model, site: site)
+        let answer = question.map { catalogue.answer($0) }
+        let model = QuestionGuidePage.Model(taxonomy: catalogue.taxonomy, answer: answer, notices: notices,
+                                            highlighter: Highlighter(analyzer: catalogue.analyzer))
+        let search = answer.map { answer in
+            LoggedSearch(source: .guide, text: answer.question.text,
+                         filters: answer.themes.map { (Facet.theme.pageParameter, $0) }, results: answer.total)
+        }
+        return (QuestionGuidePage.render(model, site: site), search)
     }
 
     /// For an empty result: the same search with one selected value, or the search words, left out.

@@ -1,4 +1,5 @@
 import Hummingbird
+import SearchLog
 import Synchronization
 
 /// Rendered public pages, keyed by path and query and stamped with the catalogue generation they were
@@ -14,6 +15,8 @@ public final class PageCache: Sendable {
     struct Entry: Sendable {
         var generation: Int
         var body: ByteBuffer
+        /// The search a search page answered, kept with it so a cache hit is still logged.
+        var search: LoggedSearch?
     }
 
     private struct Tables: Sendable {
@@ -33,20 +36,30 @@ public final class PageCache: Sendable {
 
     /// The page for `key` at `generation`, rendered by `render` when not cached.
     func html(key: String, generation: Int, render: () throws -> String) rethrows -> Response {
-        if capacity > 0, key.utf8.count <= Self.maxKeyLength, let body = lookup(key, generation) {
-            return Responses.html(body)
-        }
-        let body = ByteBuffer(string: try render())
-        if capacity > 0, key.utf8.count <= Self.maxKeyLength { store(key, Entry(generation: generation, body: body)) }
-        return Responses.html(body)
+        try searchPage(key: key, generation: generation) { (try render(), nil) }.response
     }
 
-    private func lookup(_ key: String, _ generation: Int) -> ByteBuffer? {
+    /// A page that answers a search: the search comes back with the page, from the cache or the render.
+    func searchPage(key: String, generation: Int, render: () throws -> (html: String, search: LoggedSearch?)) rethrows
+        -> (response: Response, search: LoggedSearch?)
+    {
+        if capacity > 0, key.utf8.count <= Self.maxKeyLength, let entry = lookup(key, generation) {
+            return (Responses.html(entry.body), entry.search)
+        }
+        let (html, search) = try render()
+        let body = ByteBuffer(string: html)
+        if capacity > 0, key.utf8.count <= Self.maxKeyLength {
+            store(key, Entry(generation: generation, body: body, search: search))
+        }
+        return (Responses.html(body), search)
+    }
+
+    private func lookup(_ key: String, _ generation: Int) -> Entry? {
         tables.withLock { tables in
-            if let entry = tables.recent[key], entry.generation == generation { return entry.body }
+            if let entry = tables.recent[key], entry.generation == generation { return entry }
             guard let entry = tables.older[key], entry.generation == generation else { return nil }
             insert(key, entry, into: &tables)
-            return entry.body
+            return entry
         }
     }
 

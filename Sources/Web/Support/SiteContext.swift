@@ -1,4 +1,5 @@
 import CatalogueService
+import SearchLog
 
 /// What every page and route needs from the application, passed in once at composition.
 public struct SiteContext: Sendable {
@@ -8,10 +9,14 @@ public struct SiteContext: Sendable {
 
     /// Rendered public pages; see `PageCache` for what may go in.
     public var pages: PageCache
+    /// Searches made on the public pages, without anything about who made them.
+    public var searchLog: SearchLogRecorder
 
-    public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500)) {
+    public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500),
+                searchLog: SearchLogRecorder = SearchLogRecorder()) {
         self.catalogue = catalogue
         self.pages = pageCache
+        self.searchLog = searchLog
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 

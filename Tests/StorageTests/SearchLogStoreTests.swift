@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import SearchLog
+import SQLKit
+@testable import Storage
+import Testing
+import TestSupport
+
+/// The search log's store, on SQLite and on PostgreSQL.
+@Suite struct SearchLogStoreTests {
+    static func withStore(_ backend: TestBackend, _ body: (FluentSearchLogStore, WeerbaarDatabase) async throws -> Void) async throws {
+        try await ScratchDatabase.with(backend) { location in
+            let database = try WeerbaarDatabase.open(location, logger: Logger(label: "test"))
+            do {
+                try await database.migrate()
+                try await body(FluentSearchLogStore(database: database), database)
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+            await database.shutdown()
+        }
+    }
+
+    static func key(_ hour: String, _ query: String, filters: String = "", source: LoggedSearch.Source = .catalogue) -> SearchLogKey {
+        SearchLogKey(hour: hour, source: source, query: query, filters: filters)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func talliesAddUpPerHourAndKeepTheLatestResultCount(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            try await store.add([Self.key("2026-11-20T10:00Z", "polarisatie"): SearchTally(searches: 2, results: 7)])
+            try await store.add([Self.key("2026-11-20T10:00Z", "polarisatie"): SearchTally(searches: 3, results: 6),
+                                 Self.key("2026-11-21T09:00Z", "polarisatie"): SearchTally(searches: 1, results: 5)])
+            let rows = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z"))
+            #expect(rows == [SearchLogReportRow(source: .catalogue, query: "polarisatie", filters: "", searches: 6, maxResults: 6,
+                                                lastHour: "2026-11-21T09:00Z")])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theReportFiltersByResultsSourceAndPeriodMostSearchedFirst(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            try await store.add([
+                Self.key("2026-11-20T10:00Z", "azc facebook"): SearchTally(searches: 4, results: 0),
+                Self.key("2026-11-20T11:00Z", "azc facebook"): SearchTally(searches: 1, results: 0),
+                Self.key("2026-11-20T10:00Z", "boerenprotest"): SearchTally(searches: 9, results: 0),
+                Self.key("2026-11-20T10:00Z", "jeugdwerk"): SearchTally(searches: 2, results: 2),
+                Self.key("2026-11-20T10:00Z", "jeugdwerk", filters: "thema=polarisatie"): SearchTally(searches: 1, results: 0),
+                Self.key("2026-11-20T10:00Z", "polarisatie"): SearchTally(searches: 50, results: 30),
+                Self.key("2026-11-20T10:00Z", "onrust in de wijk", source: .guide): SearchTally(searches: 3, results: 0),
+                Self.key("2025-01-01T10:00Z", "oud"): SearchTally(searches: 99, results: 0),
+            ])
+            let zero = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z", maxResults: 0))
+            #expect(zero.map(\.query) == ["boerenprotest", "azc facebook", "onrust in de wijk", "jeugdwerk"])
+            #expect(zero.first { $0.query == "jeugdwerk" }?.filters == "thema=polarisatie")
+            #expect(zero.first { $0.query == "azc facebook" }?.searches == 5)
+            let low = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z", maxResults: 2, source: .catalogue))
+            #expect(low.map(\.query) == ["boerenprotest", "azc facebook", "jeugdwerk", "jeugdwerk"])
+            let all = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z", limit: 2))
+            #expect(all.map(\.query) == ["polarisatie", "boerenprotest"])
+            let guide = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z", source: .guide))
+            #expect(guide.map(\.query) == ["onrust in de wijk"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func oldHoursArePurged(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            try await store.add([Self.key("2025-01-01T10:00Z", "oud"): SearchTally(searches: 1, results: 0),
+                                 Self.key("2026-11-20T10:00Z", "nieuw"): SearchTally(searches: 1, results: 0)])
+            #expect(try await store.purge(before: "2026-01-01T00:00Z") == 1)
+            #expect(try await store.report(SearchLogReportRequest(since: "2000-01-01T00:00Z")).map(\.query) == ["nieuw"])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anyTextIsStoredAsDataNotSQL(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            let hostile = "'); DROP TABLE search_log; -- \"x\" ☃ \\ %_"
+            try await store.add([Self.key("2026-11-20T10:00Z", hostile, filters: "thema=' OR 1=1"): SearchTally(searches: 1, results: 0)])
+            let rows = try await store.report(SearchLogReportRequest(since: "2026-11-01T00:00Z"))
+            #expect(rows.map(\.query) == [hostile])
+            #expect(rows.map(\.filters) == ["thema=' OR 1=1"])
+        }
+    }
+
+    /// Privacy by design, checked on the schema itself: the table has exactly these columns.
+    @Test(arguments: TestBackend.available)
+    func theTableHasNoColumnThatCouldIdentifyAPerson(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            try await store.add([Self.key("2026-11-20T10:00Z", "x"): SearchTally(searches: 1, results: 0)])
+            let row = try await store.sql.raw("SELECT * FROM search_log").first()
+            #expect(Set(try #require(row).allColumns) == ["hour", "source", "query", "filters", "searches", "results"])
+        }
+    }
+}
