@@ -12,6 +12,7 @@ public final class LiveCatalogue: Sendable {
         public let offerings: [OfferingKey: Offering]
         let bySlug: [String: OfferingKey]
         let index: SearchIndex
+        let suggester: Suggester
         /// Counts the replacements; anything derived from a snapshot (a rendered page) is valid for one generation.
         public internal(set) var generation = 0
 
@@ -22,6 +23,7 @@ public final class LiveCatalogue: Sendable {
             self.index = SearchIndex(
                 documents: offerings.map(OfferingDocument.make), facetNames: Facet.allCases.map(\.rawValue),
                 analyzer: analyzer, tagFacet: Facet.theme.rawValue)
+            self.suggester = Suggester(titles: offerings.map { ($0.key.description, $0.title) }, vocabulary: index.vocabulary())
         }
     }
 

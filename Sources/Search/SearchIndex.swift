@@ -69,6 +69,15 @@ public struct SearchIndex: Sendable {
 
     public func contains(key: String) -> Bool { ordinalByKey[key] != nil }
 
+    /// Every indexed word as texts write it (folded), with the number of documents that have its term:
+    /// what the suggester completes typed words with.
+    public func vocabulary() -> [(word: String, documents: Int)] {
+        surface.compactMap { term, word in
+            guard let list = postings[term] else { return nil }
+            return (word, list.docs.count)
+        }
+    }
+
     // MARK: - Writing
 
     /// Adds a document, or replaces the one with the same key.

@@ -79,3 +79,35 @@ import WeerbaarApp
         }
     }
 }
+
+@Suite struct SuggestAPITests {
+    @Test(arguments: TestBackend.available)
+    func suggestionsCompleteThemesQueriesAndTitles(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let response = try await client.get("/api/v1/suggest?q=pola")
+            #expect(response.status == 200)
+            let document = try JSONSerialization.jsonObject(with: Data(response.body.utf8)) as! [String: Any]
+            let suggestions = document["suggestions"] as! [[String: String]]
+            #expect(suggestions.count <= 8 && suggestions.count >= 3)
+            #expect(suggestions.first == ["kind": "theme", "text": "Polarisatie", "url": "/themas/polarisatie"])
+            #expect(suggestions.contains { $0["kind"] == "query" && $0["text"] == "polarisatie" && $0["url"] == "/aanbod?q=polarisatie" })
+            #expect(suggestions.contains { $0["kind"] == "offering" && $0["url"]!.hasPrefix("/aanbod/") && $0["text"]!.lowercased().contains("polaris") })
+            let limited = try await client.get("/api/v1/suggest?q=pola&limit=2")
+            #expect((try JSONSerialization.jsonObject(with: Data(limited.body.utf8)) as! [String: Any])["suggestions"].map { ($0 as! [Any]).count } == 2)
+            #expect(try await client.get("/api/v1/suggest?q=p").body.contains("\"suggestions\":[]"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func badSuggestParametersGetAProblemDocument(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            for path in ["/api/v1/suggest", "/api/v1/suggest?q=po&limit=0", "/api/v1/suggest?q=po&limit=x",
+                         "/api/v1/suggest?q=" + String(repeating: "a", count: 101), "/api/v1/suggest?q=%FF"] {
+                let response = try await client.get(path)
+                #expect(response.status == 400, "\(path)")
+                #expect(response.type.hasPrefix("application/problem+json"), "\(path)")
+                #expect(response.body.contains("\"invalidParams\""), "\(path)")
+            }
+        }
+    }
+}

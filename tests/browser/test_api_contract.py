@@ -38,6 +38,11 @@ CASES = [
     ("/api/v1/offerings?theme=onbekend", 400, "Problem"),
     ("/api/v1/offerings?perPage=1000", 400, "Problem"),
     ("/api/v1/offerings/vng/bestaat-niet", 404, "Problem"),
+    ("/api/v1/suggest?q=pola", 200, "SuggestionList"),
+    ("/api/v1/suggest?q=sociale%20me&limit=3", 200, "SuggestionList"),
+    ("/api/v1/suggest?q=x", 200, "SuggestionList"),
+    ("/api/v1/suggest", 400, "Problem"),
+    ("/api/v1/suggest?q=po&limit=0", 400, "Problem"),
 ]
 
 
@@ -53,4 +58,6 @@ def test_response_matches_the_openapi_schema(server, spec, path, status, schema)
 def test_every_documented_path_answers(server, spec):
     for path in spec["paths"]:
         concrete = path.replace("{provider}", "vng").replace("{id}", "handboek-maatschappelijke-onrust")
+        if path.endswith("/suggest"):
+            concrete += "?q=po"  # q is required
         assert fetch(server, concrete)[0] == 200, path

@@ -17,6 +17,9 @@ struct APIRoutes<Context: RequestContext> {
             }
             return Responses.json(APIModels.OfferingDetail(offering, site: self.site))
         }
+        api.get("suggest") { request, _ in
+            Responses.json(try SuggestEndpoint.suggest(rawQuery: request.uri.query, catalogue: self.site.catalogue))
+        }
         api.get("taxonomy") { _, _ in Responses.json(APIModels.TaxonomyDocument(self.site.catalogue.taxonomy)) }
         api.get("providers") { _, _ in
             let counts = self.site.catalogue.counts(.provider)
