@@ -110,4 +110,18 @@ import WeerbaarApp
             }
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func theSuggestionScriptIsSmallAndOnEveryPage(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, _ in
+            let home = try await client.get("/")
+            let path = try #require(home.body.range(of: "/static/suggest\\.js\\?v=[0-9a-f]+", options: .regularExpression).map { String(home.body[$0]) })
+            let script = try await client.get(path)
+            #expect(script.status == 200)
+            #expect(script.type.hasPrefix("text/javascript"))
+            #expect(script.body.utf8.count <= 10 * 1024, "the brief allows at most 10 KB")
+            #expect(script.body.contains("/api/v1/suggest?q="))
+            #expect(try await client.get("/aanbod").body.contains(path))
+        }
+    }
 }

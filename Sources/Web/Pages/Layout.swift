@@ -24,6 +24,7 @@ enum Layout {
                 .link(.rel(.alternate), .type("application/atom+xml"), .attr("title", "Nieuw aanbod op Weerbaar"),
                       .href("/feed.atom")),
                 .script(.src(Assets.path("enhance.js")), .attribute(named: "defer")),
+                .script(.src(Assets.path("suggest.js")), .attribute(named: "defer")),
                 .unwrap(meta.jsonLD) { json in
                     .element(named: "script", nodes: [.attribute(named: "type", value: "application/ld+json"), .raw(json)])
                 }

@@ -16,6 +16,7 @@ struct Assets: Sendable {
     private init() {
         var files: [String: Asset] = [:]
         for (name, type) in [("site.css", "text/css; charset=utf-8"), ("enhance.js", "text/javascript; charset=utf-8"),
+                                  ("suggest.js", "text/javascript; charset=utf-8"),
                                   ("openapi.json", "application/json; charset=utf-8")] {
             guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Assets"),
                 let data = try? Data(contentsOf: url)
