@@ -94,6 +94,17 @@ extension SyntheticCatalogue {
     }
 }
 
+extension SyntheticCatalogue {
+    /// What a search box sends while someone types: every prefix from two letters of 60 words drawn
+    /// from the catalogue's text, and of a few phrases.
+    static func typedPrefixes() -> [String] {
+        var g = Generator(state: 7)
+        let phrases = ["sociale media", "radicalisering jongeren", "demonstraties in de wijk", "handreiking voor gemeenten"]
+        let texts = (0..<60).map { _ in g.pick(words).lowercased() } + phrases
+        return texts.flatMap { text in (2...max(2, text.count)).map { String(text.prefix($0)) } }
+    }
+}
+
 enum Memory {
     /// Resident set size from /proc/self/statm, in MB.
     static func residentMegabytes() -> Double {

@@ -43,4 +43,23 @@ for count in counts {
         print("  " + name.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " queries=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms",
                      samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0))
     }
+
+    // Suggestions as a user types: every prefix (two letters and more) of sampled words and phrases.
+    let typed = SyntheticCatalogue.typedPrefixes()
+    for text in typed { _ = catalogue.suggest(text) }
+    var samples: [Double] = []
+    var shown = 0
+    for _ in 0..<(count >= 100_000 ? 3 : 10) {
+        for text in typed {
+            let t0 = ContinuousClock.now
+            let suggestions = catalogue.suggest(text)
+            samples.append((ContinuousClock.now - t0) / .milliseconds(1))
+            shown += suggestions.count
+        }
+    }
+    samples.sort()
+    func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+    print(String(format: "  suggest  prefixes=%d p50=%.3fms p95=%.3fms p99=%.3fms max=%.3fms mean_suggestions=%.1f",
+                 samples.count, percentile(0.5), percentile(0.95), percentile(0.99), samples.last ?? 0,
+                 Double(shown) / Double(samples.count)))
 }
