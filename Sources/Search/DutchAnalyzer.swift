@@ -58,18 +58,18 @@ public final class DutchAnalyzer: Sendable {
         var terms: [String] = []
         if parts.count == 1 {
             if !Stopwords.dutch.contains(parts[0]) {
-                primary = DutchStemmer.stem(parts[0])
+                primary = stem(parts[0])
                 terms.append(primary)
                 for part in decompounder?.parts(of: parts[0]) ?? [] {
-                    let term = Self.partTerm(DutchStemmer.stem(part))
+                    let term = Self.partTerm(stem(part))
                     if !terms.contains(term) { terms.append(term) }
                 }
             }
         } else if parts.count > 1 {
-            primary = DutchStemmer.stem(parts.joined())
+            primary = stem(parts.joined())
             terms.append(primary)
             for part in parts where !Stopwords.dutch.contains(part) {
-                let term = DutchStemmer.stem(part)
+                let term = stem(part)
                 if !terms.contains(term) { terms.append(term) }
             }
         }
@@ -77,7 +77,8 @@ public final class DutchAnalyzer: Sendable {
         return terms.isEmpty ? nil : (primary, terms)
     }
 
-    public func stem(_ word: String) -> String { DutchStemmer.stem(word) }
+    /// The Snowball stem, with the word families the classic algorithm leaves apart joined (`StemConflation`).
+    public func stem(_ word: String) -> String { StemConflation.apply(DutchStemmer.stem(word)) }
 
     /// Whether a folded word is a correctly spelt Dutch word as far as the lexicon knows: such a word
     /// is never "corrected" into another one, even when the index does not have it.

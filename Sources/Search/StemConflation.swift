@@ -1,0 +1,51 @@
+/// Dutch word families the classic Snowball stemmer leaves apart, brought together after stemming.
+/// The stemmer itself stays equal to the Snowball reference (its tests prove that); these rules run
+/// on its output, for documents and queries alike, and are general Dutch morphology:
+///
+/// - plural -s after -ie: "demonstraties" → "demonstratie" (the stemmer removes -s only after a
+///   consonant other than j);
+/// - the noun in -atie and the verb in -eren share a stem: "polarisatie", "polariseren" and
+///   "polariseert" all become "polariser";
+/// - the past participle ge-…-eerd of such a verb: "gepolariseerd(e)" → "polariser";
+/// - a final z or v that the plural voiced: "gebedshuizen" → "gebedshuis", "brieven" → "brief",
+///   as in the singular.
+///
+/// Each rule keeps at least four letters before what it changes, so short words are left alone.
+enum StemConflation {
+    static func apply(_ stem: String) -> String {
+        var bytes = Array(stem.utf8)
+        guard bytes.count >= 5, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return stem }
+        if ends(bytes, "ies") { bytes.removeLast() }
+        if bytes.count >= 8 && ends(bytes, "atie") {
+            bytes.removeLast(4)
+            bytes += Array("er".utf8)
+        } else if bytes.count >= 9 && starts(bytes, "ge") && ends(bytes, "eerd") {
+            bytes.removeFirst(2)
+            bytes.removeLast(4)
+            bytes += Array("er".utf8)
+        } else if bytes.count >= 7 && ends(bytes, "eert") {
+            // polariseert: the stemmer keeps the -t of the third person.
+            bytes.removeLast(4)
+            bytes += Array("er".utf8)
+        }
+        if bytes.count >= 5, let last = bytes.last, last == UInt8(ascii: "z") || last == UInt8(ascii: "v"),
+            !isVowel(bytes[bytes.count - 2])
+                || (isVowel(bytes[bytes.count - 2]) && bytes.count >= 3 && isVowel(bytes[bytes.count - 3]))
+        {
+            bytes[bytes.count - 1] = last == UInt8(ascii: "z") ? UInt8(ascii: "s") : UInt8(ascii: "f")
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func ends(_ bytes: [UInt8], _ suffix: String) -> Bool {
+        let s = Array(suffix.utf8)
+        return bytes.count > s.count && Array(bytes.suffix(s.count)) == s
+    }
+
+    private static func starts(_ bytes: [UInt8], _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        return bytes.count > p.count && Array(bytes.prefix(p.count)) == p
+    }
+
+    private static func isVowel(_ byte: UInt8) -> Bool { "aeiouy".utf8.contains(byte) }
+}

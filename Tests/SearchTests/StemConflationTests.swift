@@ -1,0 +1,36 @@
+import Testing
+@testable import Search
+
+@Suite struct StemConflationTests {
+    let analyzer = DutchAnalyzer()
+
+    func primary(_ word: String) -> String { analyzer.tokens(word).first?.primary ?? "" }
+
+    @Test(arguments: [
+        ["demonstratie", "demonstraties"],
+        ["organisatie", "organisaties", "organiseren", "organiseert", "georganiseerd"],
+        ["polarisatie", "polarisaties", "polariseren", "polariseert", "gepolariseerde", "gepolariseerd"],
+        ["informatie", "informeren", "geinformeerd"],
+        ["gebedshuis", "gebedshuizen"],
+        ["brief", "brieven"],
+        ["activiteit", "activiteiten"],
+    ])
+    func familiesMeet(words: [String]) {
+        let stems = Set(words.map(primary))
+        #expect(stems.count == 1, "\(words) → \(words.map(primary))")
+    }
+
+    @Test(arguments: [("natie", "naties"), ("relatie", "relaties")])
+    func shortNounsKeepTheirOwnStem(noun: String, plural: String) {
+        #expect(primary(noun) == primary(plural))
+        #expect(!primary(noun).hasSuffix("er"), "\(noun) is too short for the -atie rule: \(primary(noun))")
+    }
+
+    @Test func wordsThatOnlyLookAlikeStayApart() {
+        #expect(primary("gemeente") != primary("meente"))
+        #expect(primary("geeerd") == DutchStemmer.stem("geeerd"), "too short for the participle rule")
+        #expect(primary("reis") != "", "short words pass through")
+        #expect(StemConflation.apply("abc") == "abc")
+        #expect(StemConflation.apply("straße") == "straße", "non-ASCII stems are left alone")
+    }
+}
