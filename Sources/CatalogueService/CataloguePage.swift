@@ -23,7 +23,7 @@ public struct CataloguePage: Sendable {
     /// Query terms that matched, for highlighting.
     public var matchedTerms: Set<String>
     public var unmatchedWords: [String]
-    /// The query with misspelt words corrected ("polarizatie" → "polarisatie"), when any were; the
+    /// The query with misspelt words corrected ("polarisatei" → "polarisatie"), when any were; the
     /// results already include what the corrected words find.
     public var correctedText: String? = nil
 

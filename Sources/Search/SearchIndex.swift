@@ -24,9 +24,12 @@ public struct SearchIndex: Sendable {
 
     // Terms.
     private var postings: [String: PostingList] = [:]
+    /// The indexed words as texts write them (folded), for typo candidates: a misspelling is near
+    /// the word, not necessarily near its stem ("polarisatei" is one edit from "polarisatie", far
+    /// from its stem "polariser").
     private var spelling = SpellingCandidates()
-    /// A word as texts write it, per term: what "Bedoelde u" shows instead of a stem.
-    private var surface: [String: String] = [:]
+    /// Each indexed word's primary term.
+    private var wordTerm: [String: String] = [:]
 
     // Facet values: every (facet, value) pair gets a small id; documents list their ids.
     private var valueIDs: [[String: UInt16]]
@@ -72,7 +75,7 @@ public struct SearchIndex: Sendable {
     /// Every indexed word as texts write it (folded), with the number of documents that have its term:
     /// what the suggester completes typed words with.
     public func vocabulary() -> [(word: String, documents: Int)] {
-        surface.compactMap { term, word in
+        wordTerm.compactMap { word, term in
             guard let list = postings[term] else { return nil }
             return (word, list.docs.count)
         }
@@ -99,8 +102,9 @@ public struct SearchIndex: Sendable {
         var frequencies: [UInt8] = []
         for field in SearchField.allCases {
             let tokens = analyzer.tokens(document.fields[field] ?? "")
-            for token in tokens where surface[token.primary] == nil && !token.word.contains("-") {
-                surface[token.primary] = token.word
+            for token in tokens where wordTerm[token.word] == nil && !token.word.contains("-") {
+                wordTerm[token.word] = token.primary
+                spelling.insert(token.word)
             }
             let terms = tokens.flatMap(\.terms)
             // Part terms repeat what the words say; they do not make a field longer.
@@ -122,7 +126,6 @@ public struct SearchIndex: Sendable {
         }
         for term in distinct {
             let row = rowOf[term]!
-            if postings[term] == nil && !DutchAnalyzer.isPartTerm(term) { spelling.insert(term) }
             postings[term, default: PostingList()].append(ordinal, frequencies[row..<(row + fieldCount)])
         }
 
@@ -174,7 +177,8 @@ public struct SearchIndex: Sendable {
         }
         postings = compacted
         spelling = SpellingCandidates()
-        for term in postings.keys.sorted() where !DutchAnalyzer.isPartTerm(term) { spelling.insert(term) }
+        wordTerm = wordTerm.filter { postings[$0.value] != nil }
+        for word in wordTerm.keys.sorted() { spelling.insert(word) }
         var newValues: [UInt16] = []
         var newStarts: [Int32] = [0]
         var newLengths: [UInt16] = []
@@ -217,17 +221,20 @@ public struct SearchIndex: Sendable {
             var matchingGroups = 0
             for (groupIndex, group) in groups.enumerated() {
                 var terms = group.terms
-                // A word that is not in the index, itself or stemmed, may be misspelt: try the index
-                // terms one edit away (two from nine letters), with a lower weight.
+                // A word that is not in the index, itself or stemmed, may be misspelt: try the indexed
+                // words one edit away (two from nine letters) and take their terms, with a lower weight.
                 if group.word.count >= 5, postings[group.primary] == nil, !group.word.allSatisfy(\.isNumber),
                     !analyzer.isKnownWord(group.word)
                 {
-                    let near = spelling.near(group.primary, maxDistance: group.word.count >= 9 ? 2 : 1)
+                    let near = spelling.near(group.word, maxDistance: group.word.count >= 9 ? 2 : 1)
                     if let best = near.first?.distance {
-                        for candidate in near.prefix(while: { $0.distance == best }).prefix(4) {
-                            terms.append(WeightedTerm(term: candidate.term, weight: best == 1 ? 0.6 : 0.45))
+                        var added = 0
+                        for candidate in near.prefix(while: { $0.distance == best }) where added < 4 {
+                            guard let term = wordTerm[candidate.term], !terms.contains(where: { $0.term == term }) else { continue }
+                            terms.append(WeightedTerm(term: term, weight: best == 1 ? 0.6 : 0.45))
+                            added += 1
                         }
-                        corrections[group.word] = surface[near[0].term] ?? near[0].term
+                        corrections[group.word] = near[0].term
                     }
                 }
                 var groupMatched = false

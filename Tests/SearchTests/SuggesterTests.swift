@@ -8,7 +8,7 @@ import Testing
             ("b", "Sociale stabiliteit in de wijk"),
             ("c", "Leernetwerk sociale stabiliteit voor gemeenten en hun partners"),
             ("d", "Financiële weerbaarheid"),
-            ("e", "Polarisatie in de klas"),
+            ("e", "Polarisatie op het schoolplein"),
         ],
         vocabulary: [("sociale", 30), ("sociaal", 12), ("socialer", 1), ("media", 8), ("mediation", 2), ("medewerkers", 15),
                      ("financiele", 3), ("me", 40), ("2024", 9)])

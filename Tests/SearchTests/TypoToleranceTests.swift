@@ -4,8 +4,8 @@ import Testing
 @Suite struct TypoToleranceTests {
     @Test func distanceCountsTranspositionsAsOneEdit() {
         func d(_ a: String, _ b: String, _ limit: Int = 3) -> Int { SpellingCandidates.distance(Array(a.utf8), Array(b.utf8), limit: limit) }
-        #expect(d("polarizatie", "polarisatie") == 1)
-        #expect(d("onderminjing", "ondermijning") == 1)
+        #expect(d("polarisatei", "polarisatie") == 1)
+        #expect(d("ondermijnign", "ondermijning") == 1)
         #expect(d("radicalisring", "radicalisering") == 1)
         #expect(d("abc", "abc") == 0)
         #expect(d("", "abc") == 3)
@@ -15,8 +15,8 @@ import Testing
     @Test func candidatesComeFromTheVocabularyNearestFirst() {
         var spelling = SpellingCandidates()
         for term in ["polarisatie", "polarisaties", "radicalisering", "participatie"] { spelling.insert(term) }
-        #expect(spelling.near("polarizatie", maxDistance: 1).map(\.term) == ["polarisatie"])
-        #expect(spelling.near("polarizaties", maxDistance: 2).map(\.term) == ["polarisaties", "polarisatie"])
+        #expect(spelling.near("polarisatei", maxDistance: 1).map(\.term) == ["polarisatie"])
+        #expect(spelling.near("polarisateis", maxDistance: 2).map(\.term) == ["polarisaties", "polarisatie"])
         #expect(spelling.near("xyz", maxDistance: 1).isEmpty)
     }
 
@@ -27,13 +27,13 @@ import Testing
     ], facetNames: [], thesaurus: .empty)
 
     @Test func aMisspeltWordFindsTheIndexWordOneOrTwoEditsAway() {
-        #expect(index.search(SearchQuery(text: "polarizatie")).hits.map(\.key) == ["a"])
-        #expect(index.search(SearchQuery(text: "onderminjing")).hits.map(\.key) == ["b"])
+        #expect(index.search(SearchQuery(text: "polarisatei")).hits.map(\.key) == ["a"])
+        #expect(index.search(SearchQuery(text: "ondermijnign")).hits.map(\.key) == ["b"])
         // Two edits only from nine letters on.
         #expect(index.search(SearchQuery(text: "ondrmijnnig")).hits.map(\.key) == ["b"])
         #expect(index.search(SearchQuery(text: "polrzatie")).hits.isEmpty)
         // The correction is the word as offerings write it, not its stem.
-        #expect(index.search(SearchQuery(text: "onderminjing")).corrections == ["onderminjing": "ondermijning"])
+        #expect(index.search(SearchQuery(text: "ondermijnign")).corrections == ["ondermijnign": "ondermijning"])
     }
 
     @Test func shortAndCorrectlySpeltWordsAreNotCorrected() {

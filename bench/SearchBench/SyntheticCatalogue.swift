@@ -81,7 +81,7 @@ extension SyntheticCatalogue {
     /// Misspelt domain words, alone and with a correct word: each takes the typo path (no exact or
     /// stem match, not a known Dutch word) and scans the vocabulary.
     static func typoQueries() -> [CatalogueQuery] {
-        ["polarizatie", "radicalisring", "onderminjing", "extremsme", "demonstartie", "jongerewerk",
+        ["polarisatei", "radicalisring", "ondermijnign", "extremsme", "demonstartie", "jongerewerk",
          "vertrouwn gemeente", "discriminatei in de wijk", "desinfromatie", "weerbaarhied"].map { CatalogueQuery(text: $0) }
     }
 
