@@ -30,9 +30,10 @@ public struct FluentSearchLogStore: SearchLogStore {
         }
     }
 
+    /// SUM is cast because PostgreSQL sums a BIGINT column into NUMERIC.
     public func report(_ request: SearchLogReportRequest) async throws -> [SearchLogReportRow] {
         var query: SQLQueryString = """
-            SELECT source, query, filters, SUM(searches) AS searches, MAX(results) AS max_results, MAX(hour) AS last_hour
+            SELECT source, query, filters, CAST(SUM(searches) AS BIGINT) AS searches, MAX(results) AS max_results, MAX(hour) AS last_hour
             FROM search_log WHERE hour >= \(bind: request.since)
             """
         if let source = request.source { query = query + " AND source = \(bind: source.rawValue)" }
