@@ -26,6 +26,8 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
@@ -37,6 +39,17 @@ let package = Package(
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
+        // Sending e-mail: messages (MIME, encoded words, IDN) and a small SMTP client on SwiftNIO with
+        // STARTTLS and AUTH. The portal and the newsletter both send through it.
+        .target(
+            name: "Mail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.
         .target(name: "Relevance", swiftSettings: strict),
         // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
@@ -106,6 +119,7 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
         .testTarget(
             name: "RelevanceTests",

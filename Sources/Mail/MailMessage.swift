@@ -1,0 +1,160 @@
+import Foundation
+
+/// One e-mail: plain text always, HTML optionally (sent as multipart/alternative), and the extra
+/// headers a newsletter needs (List-Id, List-Unsubscribe, …). Rendering refuses header values with
+/// line breaks, so no text from a user can add a header.
+public struct MailMessage: Sendable {
+    public var from: MailAddress
+    public var fromName: String?
+    public var to: [MailAddress]
+    public var replyTo: MailAddress?
+    public var subject: String
+    public var text: String
+    public var html: String?
+    /// Extra headers in order, e.g. ("List-Unsubscribe", "<https://…>").
+    public var headers: [(name: String, value: String)]
+    /// Without angle brackets; generated when nil.
+    public var messageID: String?
+    public var date: Date
+
+    public init(from: MailAddress, fromName: String? = nil, to: [MailAddress], replyTo: MailAddress? = nil, subject: String,
+                text: String, html: String? = nil, headers: [(name: String, value: String)] = [], messageID: String? = nil,
+                date: Date = Date()) {
+        self.from = from
+        self.fromName = fromName
+        self.to = to
+        self.replyTo = replyTo
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.headers = headers
+        self.messageID = messageID
+        self.date = date
+    }
+
+    public struct HeaderInjection: Error, CustomStringConvertible {
+        public var header: String
+        public var description: String { "header \(header) contains a line break" }
+    }
+
+    /// The message as RFC 5322 text with CRLF line ends, ready for SMTP DATA (before dot-stuffing).
+    public func rendered() throws(HeaderInjection) -> String {
+        var lines: [String] = []
+        func header(_ name: String, _ value: String) throws(HeaderInjection) {
+            // A folded line ("\r\n " or "\r\n\t") continues the header; any other CR or LF could start a
+            // new one. Scalars, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+            let unfolded = value.replacingOccurrences(of: "\r\n ", with: " ").replacingOccurrences(of: "\r\n\t", with: " ")
+            guard !unfolded.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }),
+                !name.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" })
+            else { throw HeaderInjection(header: name) }
+            lines.append(name + ": " + value)
+        }
+        let domain = from.ascii.split(separator: "@").last.map(String.init) ?? "localhost"
+        try header("Date", Self.rfc5322Date(date))
+        try header("From", Self.mailbox(from, name: fromName))
+        try header("To", to.map { $0.ascii }.joined(separator: ", "))
+        if let replyTo { try header("Reply-To", replyTo.ascii) }
+        try header("Subject", MIMEEncoding.encodedWords(subject))
+        try header("Message-ID", "<\(messageID ?? "\(UUID().uuidString.lowercased())@\(domain)")>")
+        try header("MIME-Version", "1.0")
+        for (name, value) in headers { try header(name, value) }
+        if let html {
+            let boundary = "=_weerbaar_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+            try header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
+            lines.append("")
+            lines.append("--" + boundary)
+            lines += Self.part("text/plain; charset=utf-8", text)
+            lines.append("--" + boundary)
+            lines += Self.part("text/html; charset=utf-8", html)
+            lines.append("--" + boundary + "--")
+        } else {
+            try header("Content-Type", "text/plain; charset=utf-8")
+            try header("Content-Transfer-Encoding", "quoted-printable")
+            lines.append("")
+            lines.append(MIMEEncoding.quotedPrintable(text))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func part(_ type: String, _ body: String) -> [String] {
+        ["Content-Type: " + type, "Content-Transfer-Encoding: quoted-printable", "", MIMEEncoding.quotedPrintable(body)]
+    }
+
+    static func mailbox(_ address: MailAddress, name: String?) -> String {
+        guard let name, !name.isEmpty else { return address.ascii }
+        return MIMEEncoding.displayName(name) + " <" + address.ascii + ">"
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}
+
+/// The encodings mail needs for UTF-8 text in ASCII transport.
+enum MIMEEncoding {
+    /// RFC 2047 encoded words (base64) when the text is not plain printable ASCII; line breaks become spaces.
+    static func encodedWords(_ text: String) -> String {
+        let flat = Self.singleLine(text)
+        if flat.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) && flat.utf8.count <= 900 { return flat }
+        // Chunks of whole characters, each word at most 75 characters (45 bytes of UTF-8 → 60 of base64).
+        var words: [String] = []
+        var chunk = ""
+        for character in flat {
+            if chunk.utf8.count + String(character).utf8.count > 45 {
+                words.append("=?UTF-8?B?" + Data(chunk.utf8).base64EncodedString() + "?=")
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk.utf8).base64EncodedString() + "?=") }
+        return words.joined(separator: "\r\n ")
+    }
+
+    /// A display name: quoted when plain ASCII, encoded words otherwise.
+    static func displayName(_ name: String) -> String {
+        let flat = Self.singleLine(name)
+        if flat.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }
+        return encodedWords(flat)
+    }
+
+    /// Every line break (CR, LF, CRLF, and the Unicode ones) as a space.
+    static func singleLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace && $0 != " " && $0 != "\t" ? " " : $0 }))
+    }
+
+    /// RFC 2045 quoted-printable with CRLF line ends and soft breaks before 76 characters.
+    static func quotedPrintable(_ text: String) -> String {
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var out: [String] = []
+        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = ""
+            let bytes = Array(line.utf8)
+            for (index, byte) in bytes.enumerated() {
+                let isLast = index == bytes.count - 1
+                var piece: String
+                if (byte >= 33 && byte <= 126 && byte != 61) || (byte == 32 && !isLast) {
+                    piece = String(UnicodeScalar(byte))
+                } else if byte == 9 && !isLast {
+                    piece = "\t"
+                } else {
+                    piece = String(format: "=%02X", byte)
+                }
+                // A leading dot is encoded so no line of the body is ever a lone "." to SMTP.
+                if current.isEmpty && byte == 46 { piece = "=2E" }
+                if current.utf8.count + piece.utf8.count > 75 {
+                    out.append(current + "=")
+                    current = ""
+                }
+                current += piece
+            }
+            out.append(current)
+        }
+        return out.joined(separator: "\r\n")
+    }
+}
