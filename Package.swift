@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
@@ -39,6 +41,17 @@ let package = Package(
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
+        // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
+        .target(
+            name: "Accounts",
+            dependencies: [
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         // Sending e-mail: messages (MIME, encoded words, IDN) and a small SMTP client on SwiftNIO with
         // STARTTLS and AUTH. The portal and the newsletter both send through it.
         .target(
@@ -56,7 +69,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "SearchLog",
+                "Accounts", "SearchLog",
                 "Catalogue",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -70,7 +83,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Catalogue", "CatalogueService", "SearchLog",
+                "Accounts", "Catalogue", "CatalogueService", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
@@ -82,7 +95,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Catalogue", "CatalogueService", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Catalogue", "CatalogueService", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -92,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "weerbaar",
             dependencies: [
-                "WeerbaarApp", "CatalogueService", "Relevance", "SearchLog",
+                "WeerbaarApp", "Accounts", "CatalogueService", "Mail", "Relevance", "SearchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -120,6 +133,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
+        .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
         .testTarget(
             name: "RelevanceTests",
@@ -131,13 +145,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
+            dependencies: ["Accounts", "Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Catalogue", "CatalogueService", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Accounts", "Catalogue", "CatalogueService", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -19,6 +19,7 @@ public enum WebRouter {
         PageRoutes<Context>(site: site).add(to: router)
         FeedRoutes<Context>(site: site).add(to: router)
         APIRoutes<Context>(site: site).add(to: router)
+        if let portal = site.portal { PortalRoutes<Context>(site: site, portal: portal).add(to: router) }
         return router
     }
 }

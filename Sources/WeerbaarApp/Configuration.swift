@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public var pageCacheEntries: Int
     /// Days the private search log keeps its hours; 0 keeps no search log at all.
     public var searchLogRetentionDays: Int
+    /// bcrypt's cost for portal passwords; tests lower it to stay fast, production keeps 12.
+    public var bcryptCost: UInt8 = 12
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,

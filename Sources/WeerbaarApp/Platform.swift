@@ -1,3 +1,4 @@
+import Accounts
 import Catalogue
 import CatalogueService
 import Foundation
@@ -46,11 +47,18 @@ public struct Platform: Sendable {
 
     public var searchLogStore: any SearchLogStore { FluentSearchLogStore(database: database) }
 
-    public func router() -> Router<BasicRequestContext> {
+    public var accounts: any AccountStore { FluentAccountStore(database: database) }
+
+    public func router() -> Router<WeerbaarRequestContext> {
+        let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
+                                   secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
-        WebRouter.build(site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
-                                          pageCache: PageCache(capacity: configuration.pageCacheEntries),
-                                          searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0)))
+        return WebRouter.build(
+            site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
+                              pageCache: PageCache(capacity: configuration.pageCacheEntries),
+                              searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
+                              portal: portal),
+            context: WeerbaarRequestContext.self)
     }
 
     public func application() -> some ApplicationProtocol {

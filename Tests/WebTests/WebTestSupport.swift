@@ -15,7 +15,8 @@ enum WebHarness {
         _ body: @Sendable (any TestClientProtocol, Platform) async throws -> Void
     ) async throws {
         try await ScratchDatabase.with(backend) { location in
-            let configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
+            var configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
+            configuration.bcryptCost = 4  // the unknown-address check; production keeps 12
             var logger = Logger(label: "web-test")
             logger.logLevel = .warning
             let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)

@@ -15,4 +15,5 @@ PAGE_TYPES = {
     "providers": "/aanbieders",
     "provider": "/aanbieders/szw-ess",
     "not-found": "/bestaat-niet",
+    "portal-sign-in": "/beheer/inloggen",
 }

@@ -11,6 +11,8 @@ import urllib.request
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSTILE = pathlib.Path(__file__).with_name("hostile-offering.json")
+ADMIN_EMAIL = "beheer@weerbaar.example"
+ADMIN_PASSWORD = "browsertest zeven blauwe olifanten"
 
 
 def free_port():
@@ -39,6 +41,9 @@ class Server:
         subprocess.run([bin_path, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
         if hostile:
             subprocess.run([bin_path, "import", str(HOSTILE)], env=env, cwd=ROOT, check=True, capture_output=True)
+        # A beheerder for the portal pages, made the way the README says.
+        subprocess.run([bin_path, "create-admin", "--email", ADMIN_EMAIL, "--name", "Beheerder Browsertest"],
+                       env=dict(env, WEERBAAR_ADMIN_PASSWORD=ADMIN_PASSWORD), cwd=ROOT, check=True, capture_output=True)
         self.log = open(pathlib.Path(self.data_dir) / "server.log", "w")
         self.process = subprocess.Popen([bin_path, "serve"], env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30

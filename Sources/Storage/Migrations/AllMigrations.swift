@@ -6,5 +6,6 @@ enum AllMigrations {
         M0001_CreateTaxonomy(),
         M0002_CreateOfferings(),
         M0003_CreateSearchLog(),
+        M0004_CreateAccounts(),
     ]
 }

@@ -33,4 +33,14 @@ enum ErrorPage {
         )
         return Layout.render(meta, site: site, content: content)
     }
+
+    static func forbidden(site: SiteContext, message: String) -> String {
+        let meta = PageMeta(title: "Geen toegang", description: message, path: "/beheer", noIndex: true)
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.safeText("Geen toegang")),
+            .p(.class("lead"), .safeText(message)),
+            .p(.a(.href("/beheer"), .safeText("Naar het beheer")))
+        )
+        return Layout.render(meta, site: site, content: content)
+    }
 }

@@ -1,9 +1,18 @@
+import Foundation
 import Catalogue
 
 /// Dates and numbers the way Dutch readers expect them.
 enum DutchFormat {
     static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                          "oktober", "november", "december"]
+
+    /// "14:32", in the Netherlands' time zone: when a lockout ends.
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
 
     /// "14 maart 2023"
     static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }

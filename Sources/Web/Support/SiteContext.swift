@@ -11,12 +11,15 @@ public struct SiteContext: Sendable {
     public var pages: PageCache
     /// Searches made on the public pages, without anything about who made them.
     public var searchLog: SearchLogRecorder
+    /// The portal at /beheer; nil serves the public site only.
+    public var portal: PortalContext?
 
     public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500),
-                searchLog: SearchLogRecorder = SearchLogRecorder()) {
+                searchLog: SearchLogRecorder = SearchLogRecorder(), portal: PortalContext? = nil) {
         self.catalogue = catalogue
         self.pages = pageCache
         self.searchLog = searchLog
+        self.portal = portal
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 

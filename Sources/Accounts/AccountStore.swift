@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where accounts, sessions and sign-in failures are kept; the storage layer implements it on
+/// SQLite and PostgreSQL.
+public protocol AccountStore: Sendable {
+    /// Throws `AccountError.emailTaken` when the address is in use.
+    func create(_ account: Account) async throws
+    func account(email: String) async throws -> Account?
+    func account(id: UUID) async throws -> Account?
+    func accountCount() async throws -> Int
+
+    /// Stores a session under the hash of its cookie token.
+    func createSession(_ session: Session, tokenHash: String) async throws
+    /// The session and its account, or nil when unknown.
+    func session(tokenHash: String) async throws -> (Session, Account)?
+    func touchSession(id: UUID, at: Date) async throws
+    func deleteSession(id: UUID) async throws
+    /// Signs an account out everywhere.
+    func deleteSessions(accountID: UUID) async throws
+
+    /// Counts a failed sign-in under `key` (a hash of an address or a client) and returns the
+    /// failures within the window, after this one.
+    func recordFailure(key: String, at: Date, window: TimeInterval) async throws -> Int
+    func failures(key: String, since: Date) async throws -> Int
+    func clearFailures(key: String) async throws
+}
+
+public enum AccountError: Error, Equatable {
+    case emailTaken
+}

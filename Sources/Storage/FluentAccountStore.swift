@@ -1,0 +1,76 @@
+import Accounts
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Accounts and sessions in the relational database, the same code on SQLite and PostgreSQL.
+public struct FluentAccountStore: AccountStore {
+    let database: any Database
+
+    public init(database: WeerbaarDatabase) { self.database = database.database }
+
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    public func create(_ account: Account) async throws {
+        // The unique index decides; checking first only gives the common case a clear error.
+        if try await AccountModel.query(on: database).filter(\.$email == account.email).count() > 0 {
+            throw AccountError.emailTaken
+        }
+        try await AccountModel(account).create(on: database)
+    }
+
+    public func account(email: String) async throws -> Account? {
+        try await AccountModel.query(on: database).filter(\.$email == Account.normalisedEmail(email)).first()?.domain()
+    }
+
+    public func account(id: UUID) async throws -> Account? {
+        try await AccountModel.find(id, on: database)?.domain()
+    }
+
+    public func accountCount() async throws -> Int {
+        try await AccountModel.query(on: database).count()
+    }
+
+    public func createSession(_ session: Session, tokenHash: String) async throws {
+        try await SessionModel(session, tokenHash: tokenHash).create(on: database)
+    }
+
+    public func session(tokenHash: String) async throws -> (Session, Account)? {
+        guard let model = try await SessionModel.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+            let session = model.domain(), let account = try await account(id: model.accountID)
+        else { return nil }
+        return (session, account)
+    }
+
+    public func touchSession(id: UUID, at date: Date) async throws {
+        try await SessionModel.query(on: database).filter(\.$id == id).set(\.$lastSeenAt, to: date).update()
+    }
+
+    public func deleteSession(id: UUID) async throws {
+        try await SessionModel.query(on: database).filter(\.$id == id).delete()
+    }
+
+    public func deleteSessions(accountID: UUID) async throws {
+        try await SessionModel.query(on: database).filter(\.$accountID == accountID).delete()
+    }
+
+    public func recordFailure(key: String, at date: Date, window: TimeInterval) async throws -> Int {
+        let now = date.timeIntervalSince1970
+        try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key) AND failed_at < \(bind: now - window)").run()
+        try await sql.raw("INSERT INTO sign_in_failures (subject, failed_at) VALUES (\(bind: key), \(bind: now))").run()
+        return try await failures(key: key, since: date.addingTimeInterval(-window))
+    }
+
+    public func failures(key: String, since date: Date) async throws -> Int {
+        struct Count: Decodable { var failures: Int }
+        let row = try await sql.raw("""
+            SELECT CAST(COUNT(*) AS BIGINT) AS failures FROM sign_in_failures
+            WHERE subject = \(bind: key) AND failed_at >= \(bind: date.timeIntervalSince1970)
+            """).first(decoding: Count.self)
+        return row?.failures ?? 0
+    }
+
+    public func clearFailures(key: String) async throws {
+        try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
+    }
+}

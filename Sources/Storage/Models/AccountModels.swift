@@ -1,0 +1,59 @@
+import Accounts
+import FluentKit
+import Foundation
+
+final class AccountModel: Model, @unchecked Sendable {
+    static let schema = "accounts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    @OptionalField(key: "provider_slug") var provider: String?
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(_ account: Account) {
+        id = account.id
+        email = account.email
+        name = account.name
+        role = account.role.rawValue
+        provider = account.provider
+        passwordHash = account.passwordHash
+        createdAt = account.createdAt
+    }
+
+    func domain() -> Account? {
+        guard let id, let role = Role(rawValue: role) else { return nil }
+        return Account(id: id, email: email, name: name, role: role, provider: provider, passwordHash: passwordHash, createdAt: createdAt)
+    }
+}
+
+final class SessionModel: Model, @unchecked Sendable {
+    static let schema = "sessions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "csrf_token") var csrfToken: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+
+    init() {}
+
+    init(_ session: Session, tokenHash: String) {
+        id = session.id
+        accountID = session.accountID
+        self.tokenHash = tokenHash
+        csrfToken = session.csrfToken
+        createdAt = session.createdAt
+        lastSeenAt = session.lastSeenAt
+    }
+
+    func domain() -> Session? {
+        guard let id else { return nil }
+        return Session(id: id, accountID: accountID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt)
+    }
+}

@@ -1,0 +1,50 @@
+import Accounts
+import ArgumentParser
+import Foundation
+import Mail
+import WeerbaarApp
+
+/// `weerbaar create-admin`: the first beheerder (or another one), on the command line of the server.
+/// The password comes from WEERBAAR_ADMIN_PASSWORD or the first line of standard input, never from an
+/// argument (arguments end up in shell history and process lists).
+struct CreateAdmin: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin",
+        abstract: "Create a beheerder account (password from WEERBAAR_ADMIN_PASSWORD or standard input).")
+
+    @Option(name: .long, help: "The e-mail address to sign in with.")
+    var email: String
+
+    @Option(name: .long, help: "The name shown in the portal.")
+    var name: String
+
+    func run() async throws {
+        let address: MailAddress
+        do {
+            address = try MailAddress(email)
+        } catch {
+            throw ValidationError("Geen geldig e-mailadres: \(error.reason).")
+        }
+        let trimmedName = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmedName.isEmpty, trimmedName.count <= 200 else { throw ValidationError("Geef een naam van 1 tot 200 tekens.") }
+        let password: String
+        if let fromEnvironment = ProcessInfo.processInfo.environment["WEERBAAR_ADMIN_PASSWORD"], !fromEnvironment.isEmpty {
+            password = fromEnvironment
+        } else {
+            FileHandle.standardError.write(Data("Wachtwoord (minstens \(PasswordPolicy.minimumLength) tekens): ".utf8))
+            password = readLine(strippingNewline: true) ?? ""
+        }
+        if let problem = PasswordPolicy.standard.problem(with: password, email: address.description, name: trimmedName) {
+            throw ValidationError(problem)
+        }
+        try await Startup.withPlatform { platform, _ in
+            let hash = try await SignInService.hashPassword(password)
+            do {
+                try await platform.accounts.create(Account(email: address.description, name: trimmedName, role: .administrator, passwordHash: hash))
+            } catch AccountError.emailTaken {
+                throw ValidationError("Er is al een account met het adres \(address).")
+            }
+        }
+        print("Beheerder \(trimmedName) <\(address)> aangemaakt. Inloggen op /beheer/inloggen.")
+    }
+}

@@ -1,0 +1,212 @@
+import Accounts
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Testing
+import TestSupport
+import WeerbaarApp
+@testable import Web
+
+/// A browser, as far as the portal needs one: it keeps cookies between requests.
+struct Browser {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    struct Page {
+        var status: Int
+        var location: String?
+        var body: String
+        var setCookies: [String]
+    }
+
+    mutating func request(_ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil) async throws -> Page {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        var body: ByteBuffer? = nil
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: form.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+                .joined(separator: "&"))
+        }
+        let page = try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
+            Page(status: Int(response.status.code), location: response.headers[.location], body: String(buffer: response.body),
+                 setCookies: response.headers[values: .setCookie])
+        }
+        for line in page.setCookies {
+            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || line.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return page
+    }
+
+    static func csrf(in body: String) -> String? {
+        guard let range = body.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(body[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    /// Fetches the sign-in form and posts it.
+    mutating func signIn(_ email: String, _ password: String) async throws -> Page {
+        let form = try await request(.get, "/beheer/inloggen")
+        return try await request(.post, "/beheer/inloggen", form: [("csrf", Self.csrf(in: form.body) ?? ""), ("email", email), ("wachtwoord", password)])
+    }
+}
+
+enum PortalFixtures {
+    static let password = "zeven blauwe olifanten"
+
+    @discardableResult
+    static func account(_ platform: Platform, _ role: Role, email: String? = nil, provider: String? = nil) async throws -> Account {
+        let account = Account(email: email ?? "\(role.rawValue)@weerbaar.example", name: "Test \(role.label)", role: role,
+                              provider: provider ?? (role == .partnerEditor ? "vng" : nil),
+                              passwordHash: try await SignInService.hashPassword(password, cost: 4))
+        try await platform.accounts.create(account)
+        return account
+    }
+}
+
+@Suite struct PortalSignInTests {
+    @Test(arguments: TestBackend.available)
+    func signInShowsTheDashboardWithASecureSessionCookie(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var browser = Browser(client: client)
+            let anonymous = try await browser.request(.get, "/beheer")
+            #expect(anonymous.status == 303 && anonymous.location == "/beheer/inloggen")
+            let signedIn = try await browser.signIn("Redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(signedIn.status == 303 && signedIn.location == "/beheer")
+            let cookie = try #require(signedIn.setCookies.first { $0.hasPrefix("weerbaar_sessie=") })
+            for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] { #expect(cookie.contains(attribute), "\(attribute) in \(cookie)") }
+            let dashboard = try await browser.request(.get, "/beheer")
+            #expect(dashboard.status == 200)
+            #expect(dashboard.body.contains("U bent ingelogd als Test Redacteur"))
+            #expect(dashboard.body.contains("<meta name=\"robots\" content=\"noindex\"/>"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theSessionIdChangesAtSignInAndTheOldOneEnds(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var browser = Browser(client: client)
+            _ = try await browser.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            let first = try #require(browser.cookies["weerbaar_sessie"])
+            // A signed-in browser is sent from the sign-in form to the dashboard…
+            #expect(try await browser.request(.get, "/beheer/inloggen").location == "/beheer")
+            // …but a form opened before (another tab) still signs in, with a new id, and ends the old session.
+            var tab = Browser(client: client)
+            let form = try await tab.request(.get, "/beheer/inloggen")
+            tab.cookies["weerbaar_sessie"] = first
+            _ = try await tab.request(.post, "/beheer/inloggen", form: [("csrf", Browser.csrf(in: form.body) ?? ""),
+                                                                       ("email", "redacteur@weerbaar.example"), ("wachtwoord", PortalFixtures.password)])
+            let second = try #require(tab.cookies["weerbaar_sessie"])
+            #expect(first != second)
+            #expect(try await browser.request(.get, "/beheer").status == 303, "the session of before the sign-in is gone")
+            // A cookie planted before sign-in (fixation) is not what the server uses afterwards.
+            var planted = Browser(client: client, cookies: ["weerbaar_sessie": "door-aanvaller-gekozen"])
+            _ = try await planted.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(planted.cookies["weerbaar_sessie"] != "door-aanvaller-gekozen")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func formsWithoutTheRightTokenAreRefused(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var browser = Browser(client: client)
+            _ = try await browser.request(.get, "/beheer/inloggen")
+            for token in ["", "verkeerd"] {
+                let page = try await browser.request(.post, "/beheer/inloggen",
+                                                     form: [("csrf", token), ("email", "redacteur@weerbaar.example"), ("wachtwoord", PortalFixtures.password)])
+                #expect(page.status == 403, "token '\(token)'")
+                #expect(browser.cookies["weerbaar_sessie"] == nil)
+            }
+            _ = try await browser.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            for token in ["", "verkeerd"] {
+                #expect(try await browser.request(.post, "/beheer/uitloggen", form: [("csrf", token)]).status == 403)
+            }
+            #expect(try await browser.request(.get, "/beheer").status == 200, "still signed in after the refused sign-outs")
+            let dashboard = try await browser.request(.get, "/beheer")
+            let out = try await browser.request(.post, "/beheer/uitloggen", form: [("csrf", Browser.csrf(in: dashboard.body) ?? "")])
+            #expect(out.status == 303 && out.location == "/beheer/inloggen?uitgelogd")
+            #expect(try await browser.request(.get, "/beheer").status == 303)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func answersDoNotRevealWhetherAnAddressHasAnAccount(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var known = Browser(client: client), unknown = Browser(client: client)
+            let wrongPassword = try await known.signIn("redacteur@weerbaar.example", "niet het goede wachtwoord")
+            let noAccount = try await unknown.signIn("niemand@weerbaar.example", "niet het goede wachtwoord")
+            #expect(wrongPassword.status == 401 && noAccount.status == 401)
+            func normalised(_ page: Browser.Page) -> String {
+                page.body.replacingOccurrences(of: Browser.csrf(in: page.body) ?? "-", with: "TOKEN")
+                    .replacingOccurrences(of: "redacteur@weerbaar.example", with: "ADRES")
+                    .replacingOccurrences(of: "niemand@weerbaar.example", with: "ADRES")
+            }
+            #expect(normalised(wrongPassword) == normalised(noAccount))
+            #expect(wrongPassword.body.contains("Het e-mailadres of het wachtwoord klopt niet."))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aScriptedBurstMeetsTheLockoutWithATimeToTryAgain(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var browser = Browser(client: client)
+            var statuses: [Int] = []
+            for attempt in 0..<7 { statuses.append(try await browser.signIn("redacteur@weerbaar.example", "poging \(attempt)").status) }
+            #expect(statuses == [401, 401, 401, 401, 429, 429, 429])
+            let locked = try await browser.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(locked.status == 429)
+            #expect(locked.body.range(of: "U kunt het om [0-9]{2}:[0-9]{2} opnieuw proberen", options: .regularExpression) != nil)
+            #expect(browser.cookies["weerbaar_sessie"] == nil)
+        }
+    }
+
+    /// Every portal route × anonymous and every role, from the route table itself.
+    @Test(arguments: TestBackend.available)
+    func everyRouteAnswersEveryRoleAsItsTableSays(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            var browsers: [Role?: Browser] = [nil: Browser(client: client)]
+            for role in Role.allCases {
+                try await PortalFixtures.account(platform, role)
+                var browser = Browser(client: client)
+                #expect(try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password).status == 303)
+                browsers[role] = browser
+            }
+            let table = PortalRoutes<WeerbaarRequestContext>.table
+            #expect(table.count >= 5)
+            // Signing out ends the session the matrix needs, so those routes go last.
+            for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
+                for role in [nil] + Role.allCases.map(Optional.some) {
+                    var browser = browsers[role]!
+                    let dashboard = role == nil ? nil : try await browser.request(.get, "/beheer")
+                    let form: [(String, String)]? = route.method == .post ? [("csrf", dashboard.flatMap { Browser.csrf(in: $0.body) } ?? "")] : nil
+                    let page = try await browser.request(route.method, route.path, form: form)
+                    let who = role?.rawValue ?? "anoniem"
+                    switch route.access {
+                    case .anyone:
+                        #expect(page.status != 500 && page.status != 403 || route.action == .signIn, "\(route.path) \(who): \(page.status)")
+                    case .signedIn(let roles):
+                        if let role, roles.contains(role) {
+                            #expect([200, 303].contains(page.status), "\(route.method) \(route.path) \(who): \(page.status)")
+                        } else if role == nil {
+                            #expect(page.status == (route.method == .get ? 303 : 403), "\(route.method) \(route.path) \(who): \(page.status)")
+                        } else {
+                            #expect(page.status == 403, "\(route.method) \(route.path) \(who): \(page.status)")
+                        }
+                    }
+                    if route.action == .signOut || route.action == .signOutEverywhere, let role {
+                        // Sign in again for the next route.
+                        _ = try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password)
+                    }
+                    browsers[role] = browser
+                }
+            }
+        }
+    }
+}
