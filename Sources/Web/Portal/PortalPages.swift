@@ -28,7 +28,10 @@ enum SignInPage {
                 .input(.type(.hidden), .name("csrf"), .value(esc(model.csrfToken))),
                 .div(.class("field"),
                      .label(.for("email"), .safeText("E-mailadres")),
-                     .input(.type(.email), .id("email"), .name("email"), .value(esc(model.email)), .attr("autocomplete", "username"),
+                     // type=text with inputmode=email: the validator allows autocomplete=username only on text,
+                     // and password managers look for username.
+                     .input(.type(.text), .attr("inputmode", "email"), .attr("spellcheck", "false"), .attr("autocapitalize", "none"),
+                            .id("email"), .name("email"), .value(esc(model.email)), .attr("autocomplete", "username"),
                             .attr("required", "required"), .attr("maxlength", "254"))),
                 .div(.class("field"),
                      .label(.for("wachtwoord"), .safeText("Wachtwoord")),
