@@ -83,7 +83,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Catalogue", "CatalogueService", "SearchLog",
+                "Accounts", "Catalogue", "CatalogueService", "Mail", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
@@ -95,7 +95,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Catalogue", "CatalogueService", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Catalogue", "CatalogueService", "Mail", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Accounts", "Catalogue", "CatalogueService", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Accounts", "Catalogue", "CatalogueService", "Mail", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

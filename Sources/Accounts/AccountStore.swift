@@ -23,6 +23,15 @@ public protocol AccountStore: Sendable {
     func recordFailure(key: String, at: Date, window: TimeInterval) async throws -> Int
     func failures(key: String, since: Date) async throws -> Int
     func clearFailures(key: String) async throws
+
+    func allAccounts() async throws -> [Account]
+
+    func createToken(_ token: AccountToken, tokenHash: String) async throws
+    func token(tokenHash: String) async throws -> AccountToken?
+    /// In one transaction: marks the token used if it still was unused and unexpired, then creates
+    /// `creating` (an invitation) or sets `newPasswordHash` on the token's account and ends all its
+    /// sessions (a reset). False when the token was no longer usable; then nothing is written.
+    func useToken(tokenHash: String, at: Date, creating: Account?, newPasswordHash: String?) async throws -> Bool
 }
 
 public enum AccountError: Error, Equatable {

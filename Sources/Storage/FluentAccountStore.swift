@@ -73,4 +73,39 @@ public struct FluentAccountStore: AccountStore {
     public func clearFailures(key: String) async throws {
         try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
     }
+
+    public func allAccounts() async throws -> [Account] {
+        try await AccountModel.query(on: database).sort(\.$name).all().compactMap { $0.domain() }
+    }
+
+    public func createToken(_ token: AccountToken, tokenHash: String) async throws {
+        try await AccountTokenModel(token, tokenHash: tokenHash).create(on: database)
+    }
+
+    public func token(tokenHash: String) async throws -> AccountToken? {
+        try await AccountTokenModel.query(on: database).filter(\.$tokenHash == tokenHash).first()?.domain()
+    }
+
+    public func useToken(tokenHash: String, at date: Date, creating account: Account?, newPasswordHash: String?) async throws -> Bool {
+        try await database.transaction { tx in
+            // The conditional update is the lock: of two uses at once, one changes a row and the other none.
+            let sql = tx as! any SQLDatabase
+            let used = try await sql.raw("""
+                UPDATE account_tokens SET used_at = \(bind: date)
+                WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at > \(bind: date)
+                RETURNING account_id
+                """).all()
+            guard used.count == 1 else { return false }
+            if let account {
+                if try await AccountModel.query(on: tx).filter(\.$email == account.email).count() > 0 { throw AccountError.emailTaken }
+                try await AccountModel(account).create(on: tx)
+            }
+            if let newPasswordHash, let token = try await AccountTokenModel.query(on: tx).filter(\.$tokenHash == tokenHash).first(),
+               let accountID = token.accountID {
+                try await AccountModel.query(on: tx).filter(\.$id == accountID).set(\.$passwordHash, to: newPasswordHash).update()
+                try await SessionModel.query(on: tx).filter(\.$accountID == accountID).delete()
+            }
+            return true
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Mail
 import Storage
 
 /// Everything the application is told from outside, read once from the environment at start and
@@ -19,6 +20,10 @@ public struct Configuration: Sendable {
     public var searchLogRetentionDays: Int
     /// bcrypt's cost for portal passwords; tests lower it to stay fast, production keeps 12.
     public var bcryptCost: UInt8 = 12
+    /// Where mail goes (SMTP_URL); nil writes mail to the log instead (development).
+    public var smtp: SMTPConfiguration?
+    /// The sender of the platform's mail (MAIL_FROM).
+    public var mailFrom: MailAddress = try! MailAddress("noreply@weerbaar.localhost")
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,
@@ -71,6 +76,14 @@ public struct Configuration: Sendable {
             }
             retention = parsed
         }
+        var smtp: SMTPConfiguration? = nil
+        if let url = value("SMTP_URL") {
+            do { smtp = try SMTPConfiguration(url: url) } catch { throw Invalid(description: error.description) }
+        }
+        var mailFrom: MailAddress? = nil
+        if let text = value("MAIL_FROM") {
+            do { mailFrom = try MailAddress(text) } catch { throw Invalid(description: "MAIL_FROM is not an e-mail address: \(error.reason)") }
+        }
         var database: DatabaseLocation? = nil
         if let url = value("DATABASE_URL") {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
@@ -78,9 +91,12 @@ public struct Configuration: Sendable {
             }
             database = .postgres(url: url)
         }
-        return Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
-                             logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"),
-                             pageCacheEntries: pageCacheEntries, searchLogRetentionDays: retention)
+        var configuration = Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
+                                          logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"),
+                                          pageCacheEntries: pageCacheEntries, searchLogRetentionDays: retention)
+        configuration.smtp = smtp
+        if let mailFrom { configuration.mailFrom = mailFrom }
+        return configuration
     }
 
     /// `data/demo` beside the working directory when run from the repository, which is how the README runs it.

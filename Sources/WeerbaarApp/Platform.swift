@@ -4,6 +4,7 @@ import CatalogueService
 import Foundation
 import Hummingbird
 import Logging
+import Mail
 import SearchLog
 import Storage
 import Web
@@ -50,8 +51,10 @@ public struct Platform: Sendable {
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
 
     public func router() -> Router<WeerbaarRequestContext> {
+        let mailer: any Mailer = configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
-                                   secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
+                                   mailFrom: configuration.mailFrom, secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

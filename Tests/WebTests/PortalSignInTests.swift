@@ -179,21 +179,27 @@ enum PortalFixtures {
                 browsers[role] = browser
             }
             let table = PortalRoutes<WeerbaarRequestContext>.table
-            #expect(table.count >= 5)
+            #expect(table.count >= 13)
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
                 for role in [nil] + Role.allCases.map(Optional.some) {
                     var browser = browsers[role]!
                     let dashboard = role == nil ? nil : try await browser.request(.get, "/beheer")
                     let form: [(String, String)]? = route.method == .post ? [("csrf", dashboard.flatMap { Browser.csrf(in: $0.body) } ?? "")] : nil
-                    let page = try await browser.request(route.method, route.path, form: form)
+                    // A link's token that does not exist: such routes must still answer, with 410.
+                    let path = route.path.replacingOccurrences(of: "{token}", with: "bestaat-niet")
+                    let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
                     switch route.access {
                     case .anyone:
-                        #expect(page.status != 500 && page.status != 403 || route.action == .signIn, "\(route.path) \(who): \(page.status)")
+                        // Forms for people not signed in carry their own double-submit token, which the matrix does not
+                        // have: a POST is refused (403), or the link is gone (410) before that matters.
+                        let allowed = route.method == .get ? [200, 303, 410] : [403, 410]
+                        #expect(allowed.contains(page.status), "\(route.method) \(route.path) \(who): \(page.status)")
                     case .signedIn(let roles):
                         if let role, roles.contains(role) {
-                            #expect([200, 303].contains(page.status), "\(route.method) \(route.path) \(who): \(page.status)")
+                            // 422: a form posted empty gets its validation messages.
+                            #expect([200, 303, 422].contains(page.status), "\(route.method) \(route.path) \(who): \(page.status)")
                         } else if role == nil {
                             #expect(page.status == (route.method == .get ? 303 : 403), "\(route.method) \(route.path) \(who): \(page.status)")
                         } else {

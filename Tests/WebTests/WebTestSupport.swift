@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import Mail
 import Storage
 import TestSupport
 import WeerbaarApp
@@ -17,6 +18,8 @@ enum WebHarness {
         try await ScratchDatabase.with(backend) { location in
             var configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
             configuration.bcryptCost = 4  // the unknown-address check; production keeps 12
+            // Mail goes to the real SMTP server on loopback that scripts/test starts.
+            configuration.smtp = ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_URL"].flatMap { try? SMTPConfiguration(url: $0) }
             var logger = Logger(label: "web-test")
             logger.logLevel = .warning
             let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)

@@ -7,5 +7,6 @@ enum AllMigrations {
         M0002_CreateOfferings(),
         M0003_CreateSearchLog(),
         M0004_CreateAccounts(),
+        M0005_CreateAccountTokens(),
     ]
 }

@@ -57,3 +57,41 @@ final class SessionModel: Model, @unchecked Sendable {
         return Session(id: id, accountID: accountID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt)
     }
 }
+
+final class AccountTokenModel: Model, @unchecked Sendable {
+    static let schema = "account_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "purpose") var purpose: String
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var role: String
+    @OptionalField(key: "provider_slug") var provider: String?
+    @OptionalField(key: "account_id") var accountID: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+
+    init(_ token: AccountToken, tokenHash: String) {
+        id = token.id
+        self.tokenHash = tokenHash
+        purpose = token.purpose.rawValue
+        email = token.email
+        name = token.name
+        role = token.role.rawValue
+        provider = token.provider
+        accountID = token.accountID
+        createdAt = token.createdAt
+        expiresAt = token.expiresAt
+        usedAt = token.usedAt
+    }
+
+    func domain() -> AccountToken? {
+        guard let id, let purpose = AccountToken.Purpose(rawValue: purpose), let role = Role(rawValue: role) else { return nil }
+        return AccountToken(id: id, purpose: purpose, email: email, name: name, role: role, provider: provider, accountID: accountID,
+                            createdAt: createdAt, expiresAt: expiresAt, usedAt: usedAt)
+    }
+}

@@ -1,5 +1,6 @@
 import Accounts
 import Foundation
+import Mail
 
 /// What the portal (`/beheer`) needs, passed in once at composition.
 public struct PortalContext: Sendable {
@@ -7,10 +8,17 @@ public struct PortalContext: Sendable {
     public var signIn: SignInService
     /// Cookies get `Secure` when the site is served over TLS (BASE_URL starts with https).
     public var secureCookies: Bool
+    public var links: AccountLinks
+    public var mailer: any Mailer
+    public var mailFrom: MailAddress
 
-    public init(accounts: any AccountStore, signIn: SignInService, secureCookies: Bool) {
+    public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
+                secureCookies: Bool) {
         self.accounts = accounts
         self.signIn = signIn
+        self.links = links
+        self.mailer = mailer
+        self.mailFrom = mailFrom
         self.secureCookies = secureCookies
     }
 

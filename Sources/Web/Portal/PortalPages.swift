@@ -38,7 +38,8 @@ enum SignInPage {
                      .input(.type(.password), .id("wachtwoord"), .name("wachtwoord"), .attr("autocomplete", "current-password"),
                             .attr("required", "required"), .attr("maxlength", "200"))),
                 .button(.type(.submit), .class("button"), .safeText("Inloggen"))
-            )
+            ),
+            .p(.a(.href("/beheer/wachtwoord-vergeten"), .safeText("Wachtwoord vergeten?")))
         ))
     }
 }
@@ -56,6 +57,7 @@ enum DashboardPage {
             .h1(.safeText("Beheer")),
             .p(.safeText("U bent ingelogd als \(account.name) (\(account.email)), \(account.role.label.lowercased())"
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
+            .if(account.role == .administrator, .p(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
             .div(.class("portal-actions"),
                  .form(.action("/beheer/uitloggen"), .method(.post),
                        .input(.type(.hidden), .name("csrf"), .value(esc(model.csrfToken))),

@@ -1,6 +1,10 @@
 import Accounts
+import Catalogue
+import CatalogueService
 import Foundation
 import Hummingbird
+import Logging
+import Mail
 import NIOCore
 
 /// The portal at `/beheer`. Every route is declared in `table` with who may use it; registration and
@@ -16,6 +20,8 @@ struct PortalRoutes<Context: RequestContext> {
 
     enum Action: Sendable {
         case dashboard, signInForm, signIn, signOut, signOutEverywhere
+        case users, invite, invitationForm, acceptInvitation
+        case resetRequestForm, resetRequest, resetForm, completeReset
     }
 
     struct Route: Sendable {
@@ -33,6 +39,14 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/inloggen", access: .anyone, action: .signIn),
             Route(method: .post, path: "/beheer/uitloggen", access: .signedIn(everyone), action: .signOut),
             Route(method: .post, path: "/beheer/overal-uitloggen", access: .signedIn(everyone), action: .signOutEverywhere),
+            Route(method: .get, path: "/beheer/gebruikers", access: .signedIn([.administrator]), action: .users),
+            Route(method: .post, path: "/beheer/gebruikers/uitnodigen", access: .signedIn([.administrator]), action: .invite),
+            Route(method: .get, path: "/beheer/uitnodiging/{token}", access: .anyone, action: .invitationForm),
+            Route(method: .post, path: "/beheer/uitnodiging/{token}", access: .anyone, action: .acceptInvitation),
+            Route(method: .get, path: "/beheer/wachtwoord-vergeten", access: .anyone, action: .resetRequestForm),
+            Route(method: .post, path: "/beheer/wachtwoord-vergeten", access: .anyone, action: .resetRequest),
+            Route(method: .get, path: "/beheer/wachtwoord-herstellen/{token}", access: .anyone, action: .resetForm),
+            Route(method: .post, path: "/beheer/wachtwoord-herstellen/{token}", access: .anyone, action: .completeReset),
         ]
     }
 
@@ -74,7 +88,9 @@ struct PortalRoutes<Context: RequestContext> {
             return Self.page(DashboardPage.render(.init(account: visitor!.account, csrfToken: visitor!.session.csrfToken), site: site))
         case .signInForm:
             if visitor != nil { return Self.redirect("/beheer") }
-            return signInForm(email: "", message: request.uri.query == "uitgelogd" ? "U bent uitgelogd." : nil, isError: false)
+            let messages = ["uitgelogd": "U bent uitgelogd.", "account": "Uw account is gemaakt. U kunt nu inloggen.",
+                            "hersteld": "Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen."]
+            return signInForm(email: "", message: messages[request.uri.query ?? ""], isError: false)
         case .signIn:
             return try await signIn(request, context, form: form)
         case .signOut:
@@ -87,22 +103,189 @@ struct PortalRoutes<Context: RequestContext> {
             var response = Self.redirect("/beheer/inloggen?uitgelogd")
             response.setCookie(expiredCookie(PortalContext.sessionCookie))
             return response
+        case .users:
+            let message = request.uri.query == "uitgenodigd" ? "De uitnodiging is verstuurd." : nil
+            return Self.page(UsersPage.render(.init(accounts: try await portal.accounts.allAccounts(), csrf: visitor!.session.csrfToken,
+                                                    message: message), site: site))
+        case .invite:
+            return try await invite(form, visitor: visitor!, context: context)
+        case .invitationForm, .acceptInvitation:
+            return try await invitation(route, request, context, form: form)
+        case .resetRequestForm:
+            return anonymousForm { ResetPages.request(message: nil, csrf: $0, site: self.site) }
+        case .resetRequest:
+            return try await requestReset(request, context, form: form)
+        case .resetForm, .completeReset:
+            return try await reset(route, request, context, form: form)
         }
+    }
+
+    // MARK: - Invitations and resets
+
+    func invite(_ form: QueryString, visitor: Visitor, context: Context) async throws -> Response {
+        var model = UsersPage.Model(accounts: try await portal.accounts.allAccounts(), csrf: visitor.session.csrfToken)
+        model.email = String((form.first("email") ?? "").prefix(254))
+        model.name = String((form.first("naam") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        model.role = form.first("rol") ?? ""
+        model.provider = form.first("aanbieder") ?? ""
+        let address = try? MailAddress(model.email)
+        if address == nil { model.errors["email"] = "Vul een geldig e-mailadres in." }
+        if model.name.isEmpty { model.errors["naam"] = "Vul een naam in." }
+        let role = Role(rawValue: model.role) ?? .partnerEditor
+        if role == .partnerEditor && site.catalogue.taxonomy.provider(model.provider) == nil {
+            model.errors["aanbieder"] = "Kies de aanbieder van deze partner-redacteur."
+        }
+        guard model.errors.isEmpty, let address else { return Self.page(UsersPage.render(model, site: site), status: .unprocessableContent) }
+        do {
+            let (token, _) = try await portal.links.invite(email: address.description, name: model.name, role: role,
+                                                          provider: model.provider.isEmpty ? nil : model.provider)
+            let link = site.absolute("/beheer/uitnodiging/\(token)")
+            try await portal.mailer.send(MailMessage(
+                from: portal.mailFrom, fromName: "Weerbaar", to: [address], subject: "Uitnodiging voor het beheer van Weerbaar",
+                text: """
+                Beste \(model.name),
+
+                \(visitor.account.name) nodigt u uit voor het beheer van Weerbaar, als \(role.label.lowercased()).
+                Maak uw account met deze link; hij werkt één keer en is 72 uur geldig:
+
+                \(link)
+
+                Verwachtte u deze uitnodiging niet? Dan kunt u deze e-mail negeren.
+                """))
+        } catch TokenProblem.emailTaken {
+            model.errors["email"] = TokenProblem.emailTaken.message
+            return Self.page(UsersPage.render(model, site: site), status: .unprocessableContent)
+        } catch let error as SMTPError {
+            context.logger.error("Sending an invitation failed", metadata: ["error": "\(error)"])
+            model.message = "De uitnodiging is aangemaakt, maar de e-mail kon niet worden verstuurd. Probeer het later opnieuw."
+            return Self.page(UsersPage.render(model, site: site), status: .badGateway)
+        }
+        return Self.redirect("/beheer/gebruikers?uitgenodigd")
+    }
+
+    func invitation(_ route: Route, _ request: Request, _ context: Context, form: QueryString) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let action = "/beheer/uitnodiging/\(token)"
+        let found = try await portal.links.usable(token, .invitation)
+        guard case .success(let invitation) = found else {
+            let problem: TokenProblem = if case .failure(let problem) = found { problem } else { .unknownOrUsed }
+            return Self.page(InvitationPage.render(invitation: nil, problem: problem.message, name: "", passwordError: nil, action: action,
+                                                   csrf: "", site: site), status: .gone)
+        }
+        if route.action == .invitationForm {
+            return anonymousForm {
+                InvitationPage.render(invitation: invitation, problem: nil, name: invitation.name, passwordError: nil, action: action, csrf: $0,
+                                      site: self.site)
+            }
+        }
+        guard anonymousFormIsGenuine(request, form) else {
+            return anonymousForm(status: .forbidden) {
+                InvitationPage.render(invitation: invitation, problem: nil, name: form.first("naam") ?? invitation.name,
+                                      passwordError: "Het formulier was verlopen. Kies uw wachtwoord opnieuw.", action: action, csrf: $0, site: self.site)
+            }
+        }
+        let name = String((form.first("naam") ?? "").prefix(200))
+        switch try await portal.links.accept(token, name: name, password: String((form.first("wachtwoord") ?? "").prefix(200))) {
+        case .success:
+            return Self.redirect("/beheer/inloggen?account")
+        case .failure(.password(let problem)):
+            return anonymousForm(status: .unprocessableContent) {
+                InvitationPage.render(invitation: invitation, problem: nil, name: name, passwordError: problem, action: action, csrf: $0, site: self.site)
+            }
+        case .failure(let problem):
+            return Self.page(InvitationPage.render(invitation: nil, problem: problem.message, name: "", passwordError: nil, action: action,
+                                                   csrf: "", site: site), status: .gone)
+        }
+    }
+
+    func requestReset(_ request: Request, _ context: Context, form: QueryString) async throws -> Response {
+        guard anonymousFormIsGenuine(request, form) else {
+            return anonymousForm(status: .forbidden) { ResetPages.request(message: "Het formulier was verlopen. Probeer het nog eens.", csrf: $0, site: self.site) }
+        }
+        let email = String((form.first("email") ?? "").prefix(254))
+        if let address = try? MailAddress(email),
+           let (token, account) = try await portal.links.requestReset(email: address.description, client: Self.client(of: context)) {
+            let link = site.absolute("/beheer/wachtwoord-herstellen/\(token)")
+            do {
+                try await portal.mailer.send(MailMessage(
+                    from: portal.mailFrom, fromName: "Weerbaar", to: [address], subject: "Nieuw wachtwoord voor Weerbaar",
+                    text: """
+                    Beste \(account.name),
+
+                    Iemand heeft een nieuw wachtwoord gevraagd voor uw account bij Weerbaar. Kies het met deze link;
+                    hij werkt één keer en is één uur geldig:
+
+                    \(link)
+
+                    Heeft u dit niet gevraagd? Dan kunt u deze e-mail negeren; uw wachtwoord blijft hetzelfde.
+                    """))
+            } catch {
+                context.logger.error("Sending a reset link failed", metadata: ["error": "\(error)"])
+            }
+        }
+        // The same answer whether or not the address has an account.
+        return anonymousForm {
+            ResetPages.request(message: "Als er een account is met dit e-mailadres, hebben we een link gestuurd. Kijk ook in de map met ongewenste e-mail.",
+                               csrf: $0, site: self.site)
+        }
+    }
+
+    func reset(_ route: Route, _ request: Request, _ context: Context, form: QueryString) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let action = "/beheer/wachtwoord-herstellen/\(token)"
+        let found = try await portal.links.usable(token, .reset)
+        guard case .success = found else {
+            let problem: TokenProblem = if case .failure(let problem) = found { problem } else { .unknownOrUsed }
+            return Self.page(ResetPages.choose(valid: false, problem: problem.message, passwordError: nil, action: action, csrf: "", site: site),
+                             status: .gone)
+        }
+        if route.action == .resetForm {
+            return anonymousForm { ResetPages.choose(valid: true, problem: nil, passwordError: nil, action: action, csrf: $0, site: self.site) }
+        }
+        guard anonymousFormIsGenuine(request, form) else {
+            return anonymousForm(status: .forbidden) {
+                ResetPages.choose(valid: true, problem: nil, passwordError: "Het formulier was verlopen. Probeer het nog eens.", action: action,
+                                  csrf: $0, site: self.site)
+            }
+        }
+        switch try await portal.links.completeReset(token, password: String((form.first("wachtwoord") ?? "").prefix(200))) {
+        case .success:
+            return Self.redirect("/beheer/inloggen?hersteld")
+        case .failure(.password(let problem)):
+            return anonymousForm(status: .unprocessableContent) {
+                ResetPages.choose(valid: true, problem: nil, passwordError: problem, action: action, csrf: $0, site: self.site)
+            }
+        case .failure(let problem):
+            return Self.page(ResetPages.choose(valid: false, problem: problem.message, passwordError: nil, action: action, csrf: "", site: site),
+                             status: .gone)
+        }
+    }
+
+    // MARK: - Forms before sign-in
+
+    /// A form for someone not signed in, with a fresh double-submit token: the same value in a cookie
+    /// and in the form.
+    func anonymousForm(status: HTTPResponse.Status = .ok, _ render: (String) -> String) -> Response {
+        let token = Tokens.random()
+        var response = Self.page(render(token), status: status)
+        response.setCookie(cookie(PortalContext.formCookie, token, path: "/beheer"))
+        return response
+    }
+
+    func anonymousFormIsGenuine(_ request: Request, _ form: QueryString) -> Bool {
+        guard let token = form.first("csrf"), let cookie = request.cookies[PortalContext.formCookie]?.value else { return false }
+        return !token.isEmpty && Tokens.equal(token, cookie)
     }
 
     // MARK: - Signing in
 
     func signInForm(email: String, message: String?, isError: Bool, status: HTTPResponse.Status = .ok) -> Response {
-        let token = Tokens.random()
-        var response = Self.page(SignInPage.render(.init(email: email, csrfToken: token, message: message, isError: isError), site: site),
-                                 status: status)
-        response.setCookie(cookie(PortalContext.formCookie, token, path: "/beheer/inloggen"))
-        return response
+        anonymousForm(status: status) { SignInPage.render(.init(email: email, csrfToken: $0, message: message, isError: isError), site: self.site) }
     }
 
     func signIn(_ request: Request, _ context: Context, form: QueryString) async throws -> Response {
         // Double-submit: the form's token must equal the cookie set with the form.
-        guard let token = form.first("csrf"), let cookie = request.cookies[PortalContext.formCookie]?.value, Tokens.equal(token, cookie) else {
+        guard anonymousFormIsGenuine(request, form) else {
             return signInForm(email: form.first("email") ?? "", message: "Het formulier was verlopen. Probeer het nog eens.",
                               isError: true, status: .forbidden)
         }
@@ -118,7 +301,7 @@ struct PortalRoutes<Context: RequestContext> {
             }
             var response = Self.redirect("/beheer")
             response.setCookie(self.cookie(PortalContext.sessionCookie, token, path: "/"))
-            response.setCookie(expiredCookie(PortalContext.formCookie, path: "/beheer/inloggen"))
+            response.setCookie(expiredCookie(PortalContext.formCookie, path: "/beheer"))
             return response
         case .refused:
             // The same words whether the address has an account or not.
