@@ -11,9 +11,13 @@ public struct Account: Sendable, Equatable, Identifiable {
     public var provider: String?
     public var passwordHash: String
     public var createdAt: Date
+    /// The second factor's secret (base32), once set up.
+    public var totpSecret: String?
+    /// The last TOTP step accepted: a code is never accepted twice.
+    public var totpLastCounter: Int64?
 
     public init(id: UUID = UUID(), email: String, name: String, role: Role, provider: String? = nil, passwordHash: String,
-                createdAt: Date = Date()) {
+                createdAt: Date = Date(), totpSecret: String? = nil, totpLastCounter: Int64? = nil) {
         self.id = id
         self.email = Self.normalisedEmail(email)
         self.name = name
@@ -21,7 +25,11 @@ public struct Account: Sendable, Equatable, Identifiable {
         self.provider = provider
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.totpSecret = totpSecret
+        self.totpLastCounter = totpLastCounter
     }
+
+    public var hasSecondFactor: Bool { totpSecret != nil }
 
     /// E-mail addresses are compared as the user would: case does not matter, surrounding spaces neither.
     public static func normalisedEmail(_ email: String) -> String {
@@ -38,12 +46,15 @@ public struct Session: Sendable, Equatable {
     public var csrfToken: String
     public var createdAt: Date
     public var lastSeenAt: Date
+    /// False between the password and the second factor: such a session opens only the code page.
+    public var verified: Bool
 
-    public init(id: UUID = UUID(), accountID: UUID, csrfToken: String, createdAt: Date, lastSeenAt: Date) {
+    public init(id: UUID = UUID(), accountID: UUID, csrfToken: String, createdAt: Date, lastSeenAt: Date, verified: Bool = true) {
         self.id = id
         self.accountID = accountID
         self.csrfToken = csrfToken
         self.createdAt = createdAt
         self.lastSeenAt = lastSeenAt
+        self.verified = verified
     }
 }

@@ -26,6 +26,11 @@ public protocol AccountStore: Sendable {
 
     func allAccounts() async throws -> [Account]
 
+    /// Sets (or with nil removes) the second factor's secret.
+    func setTOTP(accountID: UUID, secret: String?) async throws
+    /// Records a TOTP step as used, if it is newer than the last one; false when it was not (a replay).
+    func useTOTPCounter(accountID: UUID, counter: Int64) async throws -> Bool
+
     func createToken(_ token: AccountToken, tokenHash: String) async throws
     func token(tokenHash: String) async throws -> AccountToken?
     /// In one transaction: marks the token used if it still was unused and unexpired, then creates

@@ -15,6 +15,8 @@ public struct SignInService: Sendable {
 
     public enum Outcome: Sendable, Equatable {
         case signedIn(token: String, session: Session, account: Account)
+        /// The password was right; the session opens only the code page until the code is given.
+        case secondFactorRequired(token: String, session: Session, account: Account)
         case refused
         /// Too many failures: try again after this moment.
         case locked(until: Date)
@@ -47,9 +49,38 @@ public struct SignInService: Sendable {
             if failures >= Self.maxFailuresPerAddress { return .locked(until: now.addingTimeInterval(Self.lockout)) }
             return .refused
         }
-        try await store.clearFailures(key: addressKey)
         let token = Tokens.random()
-        let session = Session(accountID: account.id, csrfToken: Tokens.random(), createdAt: now, lastSeenAt: now)
+        let session = Session(accountID: account.id, csrfToken: Tokens.random(), createdAt: now, lastSeenAt: now,
+                              verified: !account.hasSecondFactor)
+        try await store.createSession(session, tokenHash: Tokens.hash(token))
+        if account.hasSecondFactor { return .secondFactorRequired(token: token, session: session, account: account) }
+        try await store.clearFailures(key: addressKey)
+        return .signedIn(token: token, session: session, account: account)
+    }
+
+    /// The second step: a TOTP code for a session that gave the right password. A right code ends
+    /// the pending session and starts a new, verified one (a new id again); wrong codes count toward
+    /// the same lockout as wrong passwords.
+    public func verifySecondFactor(pending: Session, account: Account, code: String, at now: Date = Date()) async throws -> Outcome {
+        let addressKey = "address:" + Tokens.hash(account.email)
+        if try await store.failures(key: addressKey, since: now.addingTimeInterval(-Self.lockout)) >= Self.maxFailuresPerAddress {
+            return .locked(until: now.addingTimeInterval(Self.lockout))
+        }
+        guard let encoded = account.totpSecret, let secret = Base32.decode(encoded),
+            let counter = TOTP.verify(code, secret: secret, at: now, lastUsed: account.totpLastCounter.map { UInt64(max(0, $0)) }),
+            try await store.useTOTPCounter(accountID: account.id, counter: Int64(counter))
+        else {
+            let failures = try await store.recordFailure(key: addressKey, at: now, window: Self.lockout)
+            if failures >= Self.maxFailuresPerAddress {
+                try await store.deleteSession(id: pending.id)
+                return .locked(until: now.addingTimeInterval(Self.lockout))
+            }
+            return .refused
+        }
+        try await store.clearFailures(key: addressKey)
+        try await store.deleteSession(id: pending.id)
+        let token = Tokens.random()
+        let session = Session(accountID: account.id, csrfToken: Tokens.random(), createdAt: now, lastSeenAt: now, verified: true)
         try await store.createSession(session, tokenHash: Tokens.hash(token))
         return .signedIn(token: token, session: session, account: account)
     }

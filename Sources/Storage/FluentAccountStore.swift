@@ -74,6 +74,21 @@ public struct FluentAccountStore: AccountStore {
         try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
     }
 
+    public func setTOTP(accountID: UUID, secret: String?) async throws {
+        try await AccountModel.query(on: database).filter(\.$id == accountID)
+            .set(\.$totpSecret, to: secret).set(\.$totpLastCounter, to: nil).update()
+    }
+
+    public func useTOTPCounter(accountID: UUID, counter: Int64) async throws -> Bool {
+        // Conditional, so two requests with the same code cannot both pass.
+        let rows = try await sql.raw("""
+            UPDATE accounts SET totp_last_counter = \(bind: counter)
+            WHERE id = \(bind: accountID) AND (totp_last_counter IS NULL OR totp_last_counter < \(bind: counter))
+            RETURNING id
+            """).all()
+        return rows.count == 1
+    }
+
     public func allAccounts() async throws -> [Account] {
         try await AccountModel.query(on: database).sort(\.$name).all().compactMap { $0.domain() }
     }

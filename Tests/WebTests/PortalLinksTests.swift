@@ -50,7 +50,7 @@ struct PortalLinksTests {
         try await WebHarness.withClient(backend) { client, platform in
             try await PortalFixtures.account(platform, .administrator)
             var admin = Browser(client: client)
-            _ = try await admin.signIn("beheerder@weerbaar.example", PortalFixtures.password)
+            #expect(try await admin.signIn("beheerder@weerbaar.example", PortalFixtures.password, platform: platform).location == "/beheer")
             let users = try await admin.request(.get, "/beheer/gebruikers")
             #expect(users.status == 200)
             let invitee = "partner-\(UUID().uuidString.prefix(8).lowercased())@vng.example"

@@ -46,21 +46,37 @@ struct Browser {
         return String(body[range.upperBound...].prefix { $0 != "\"" })
     }
 
-    /// Fetches the sign-in form and posts it.
-    mutating func signIn(_ email: String, _ password: String) async throws -> Page {
+    /// Fetches the sign-in form and posts it; with `platform`, also gives the second factor's code
+    /// when the account has one.
+    mutating func signIn(_ email: String, _ password: String, platform: Platform? = nil) async throws -> Page {
         let form = try await request(.get, "/beheer/inloggen")
-        return try await request(.post, "/beheer/inloggen", form: [("csrf", Self.csrf(in: form.body) ?? ""), ("email", email), ("wachtwoord", password)])
+        let page = try await request(.post, "/beheer/inloggen", form: [("csrf", Self.csrf(in: form.body) ?? ""), ("email", email), ("wachtwoord", password)])
+        guard page.location == "/beheer/tweede-stap", let platform else { return page }
+        let codeForm = try await request(.get, "/beheer/tweede-stap")
+        return try await request(.post, "/beheer/tweede-stap",
+                                 form: [("csrf", Self.csrf(in: codeForm.body) ?? ""), ("code", try await PortalFixtures.nextCode(platform, email))])
     }
 }
 
 enum PortalFixtures {
     static let password = "zeven blauwe olifanten"
+    /// The second factor of the beheerders the tests make (beheerders must have one).
+    static let secret: [UInt8] = Array("twintig-bytes-geheim".utf8)
+
+    /// A code the server has not accepted yet: the earliest of the three it accepts now.
+    static func nextCode(_ platform: Platform, _ email: String) async throws -> String {
+        let account = try #require(try await platform.accounts.account(email: email))
+        let now = TOTP.counter(at: Date())
+        let counter = [now - 1, now, now + 1].first { account.totpLastCounter == nil || Int64($0) > account.totpLastCounter! } ?? now + 1
+        return TOTP.code(secret: secret, counter: counter)
+    }
 
     @discardableResult
     static func account(_ platform: Platform, _ role: Role, email: String? = nil, provider: String? = nil) async throws -> Account {
         let account = Account(email: email ?? "\(role.rawValue)@weerbaar.example", name: "Test \(role.label)", role: role,
                               provider: provider ?? (role == .partnerEditor ? "vng" : nil),
-                              passwordHash: try await SignInService.hashPassword(password, cost: 4))
+                              passwordHash: try await SignInService.hashPassword(password, cost: 4),
+                              totpSecret: role == .administrator ? Base32.encode(secret) : nil)
         try await platform.accounts.create(account)
         return account
     }
@@ -175,11 +191,11 @@ enum PortalFixtures {
             for role in Role.allCases {
                 try await PortalFixtures.account(platform, role)
                 var browser = Browser(client: client)
-                #expect(try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password).status == 303)
+                #expect(try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password, platform: platform).location == "/beheer")
                 browsers[role] = browser
             }
             let table = PortalRoutes<WeerbaarRequestContext>.table
-            #expect(table.count >= 13)
+            #expect(table.count >= 17)
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
                 for role in [nil] + Role.allCases.map(Optional.some) {
@@ -196,6 +212,10 @@ enum PortalFixtures {
                         // have: a POST is refused (403), or the link is gone (410) before that matters.
                         let allowed = route.method == .get ? [200, 303, 410] : [403, 410]
                         #expect(allowed.contains(page.status), "\(route.method) \(route.path) \(who): \(page.status)")
+                    case .secondFactorPending:
+                        // Signed in or not, nobody here is between password and code.
+                        let expected = route.method == .get ? 303 : 403
+                        #expect(page.status == expected, "\(route.method) \(route.path) \(who): \(page.status)")
                     case .signedIn(let roles):
                         if let role, roles.contains(role) {
                             // 422: a form posted empty gets its validation messages.
@@ -208,11 +228,63 @@ enum PortalFixtures {
                     }
                     if route.action == .signOut || route.action == .signOutEverywhere, let role {
                         // Sign in again for the next route.
-                        _ = try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password)
+                        _ = try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password, platform: platform)
                     }
                     browsers[role] = browser
                 }
             }
+        }
+    }
+}
+
+@Suite struct PortalSecondFactorTests {
+    @Test(arguments: TestBackend.available)
+    func aBeheerderNeedsTheCodeAfterThePassword(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .administrator)
+            var browser = Browser(client: client)
+            let password = try await browser.signIn("beheerder@weerbaar.example", PortalFixtures.password)
+            #expect(password.location == "/beheer/tweede-stap")
+            let pending = try #require(browser.cookies["weerbaar_sessie"])
+            #expect(try await browser.request(.get, "/beheer").location == "/beheer/tweede-stap", "the password alone opens nothing")
+            #expect(try await browser.request(.get, "/beheer/gebruikers").location == "/beheer/tweede-stap")
+            let form = try await browser.request(.get, "/beheer/tweede-stap")
+            let wrong = try await browser.request(.post, "/beheer/tweede-stap", form: [("csrf", Browser.csrf(in: form.body) ?? ""), ("code", "000000")])
+            #expect(wrong.status == 401 && wrong.body.contains("Deze code klopt niet"))
+            let code = try await PortalFixtures.nextCode(platform, "beheerder@weerbaar.example")
+            let right = try await browser.request(.post, "/beheer/tweede-stap", form: [("csrf", Browser.csrf(in: form.body) ?? ""), ("code", code)])
+            #expect(right.location == "/beheer")
+            #expect(browser.cookies["weerbaar_sessie"] != pending, "a new session id after the second step")
+            #expect(try await browser.request(.get, "/beheer/gebruikers").status == 200)
+            // The same code a second time (a replay) does not get another browser in.
+            var other = Browser(client: client)
+            _ = try await other.signIn("beheerder@weerbaar.example", PortalFixtures.password)
+            let otherForm = try await other.request(.get, "/beheer/tweede-stap")
+            let replay = try await other.request(.post, "/beheer/tweede-stap", form: [("csrf", Browser.csrf(in: otherForm.body) ?? ""), ("code", code)])
+            #expect(replay.status == 401)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aBeheerderWithoutSecondFactorMustSetItUpFirst(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let account = Account(email: "nieuw@weerbaar.example", name: "Nieuwe Beheerder", role: .administrator,
+                                  passwordHash: try await SignInService.hashPassword(PortalFixtures.password, cost: 4))
+            try await platform.accounts.create(account)
+            var browser = Browser(client: client)
+            #expect(try await browser.signIn("nieuw@weerbaar.example", PortalFixtures.password).location == "/beheer")
+            #expect(try await browser.request(.get, "/beheer").location == "/beheer/tweede-stap-instellen")
+            #expect(try await browser.request(.get, "/beheer/gebruikers").location == "/beheer/tweede-stap-instellen")
+            let setup = try await browser.request(.get, "/beheer/tweede-stap-instellen")
+            #expect(setup.status == 200 && setup.body.contains("otpauth://totp/Weerbaar"))
+            let secretText = try #require(setup.body.range(of: "name=\"geheim\" value=\"").map { String(setup.body[$0.upperBound...].prefix { $0 != "\"" }) })
+            let secret = try #require(Base32.decode(secretText))
+            let code = TOTP.code(secret: secret, counter: TOTP.counter(at: Date()))
+            let done = try await browser.request(.post, "/beheer/tweede-stap-instellen",
+                                                 form: [("csrf", Browser.csrf(in: setup.body) ?? ""), ("geheim", secretText), ("code", code)])
+            #expect(done.location == "/beheer?tweede-stap")
+            #expect(try await browser.request(.get, "/beheer/gebruikers").status == 200)
+            #expect(try await platform.accounts.account(email: "nieuw@weerbaar.example")?.totpSecret == secretText)
         }
     }
 }

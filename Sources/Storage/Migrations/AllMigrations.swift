@@ -8,5 +8,6 @@ enum AllMigrations {
         M0003_CreateSearchLog(),
         M0004_CreateAccounts(),
         M0005_CreateAccountTokens(),
+        M0006_AddSecondFactor(),
     ]
 }

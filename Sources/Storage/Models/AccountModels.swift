@@ -12,6 +12,8 @@ final class AccountModel: Model, @unchecked Sendable {
     @OptionalField(key: "provider_slug") var provider: String?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
 
     init() {}
 
@@ -23,11 +25,14 @@ final class AccountModel: Model, @unchecked Sendable {
         provider = account.provider
         passwordHash = account.passwordHash
         createdAt = account.createdAt
+        totpSecret = account.totpSecret
+        totpLastCounter = account.totpLastCounter
     }
 
     func domain() -> Account? {
         guard let id, let role = Role(rawValue: role) else { return nil }
-        return Account(id: id, email: email, name: name, role: role, provider: provider, passwordHash: passwordHash, createdAt: createdAt)
+        return Account(id: id, email: email, name: name, role: role, provider: provider, passwordHash: passwordHash, createdAt: createdAt,
+                       totpSecret: totpSecret, totpLastCounter: totpLastCounter)
     }
 }
 
@@ -40,6 +45,7 @@ final class SessionModel: Model, @unchecked Sendable {
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
+    @Field(key: "verified") var verified: Bool
 
     init() {}
 
@@ -50,11 +56,12 @@ final class SessionModel: Model, @unchecked Sendable {
         csrfToken = session.csrfToken
         createdAt = session.createdAt
         lastSeenAt = session.lastSeenAt
+        verified = session.verified
     }
 
     func domain() -> Session? {
         guard let id else { return nil }
-        return Session(id: id, accountID: accountID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt)
+        return Session(id: id, accountID: accountID, csrfToken: csrfToken, createdAt: createdAt, lastSeenAt: lastSeenAt, verified: verified)
     }
 }
 

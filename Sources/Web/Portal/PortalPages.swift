@@ -48,6 +48,7 @@ enum DashboardPage {
     struct Model {
         var account: Account
         var csrfToken: String
+        var message: String? = nil
     }
 
     static func render(_ model: Model, site: SiteContext) -> String {
@@ -55,9 +56,13 @@ enum DashboardPage {
         let account = model.account
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Beheer")),
+            .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             .p(.safeText("U bent ingelogd als \(account.name) (\(account.email)), \(account.role.label.lowercased())"
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
-            .if(account.role == .administrator, .p(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
+            .ul(.class("inline-links"),
+                .if(account.role == .administrator, .li(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
+                .li(.a(.href("/beheer/tweede-stap-instellen"),
+                       .safeText(account.hasSecondFactor ? "Tweede stap opnieuw instellen (nieuwe telefoon)" : "Tweede stap instellen")))),
             .div(.class("portal-actions"),
                  .form(.action("/beheer/uitloggen"), .method(.post),
                        .input(.type(.hidden), .name("csrf"), .value(esc(model.csrfToken))),

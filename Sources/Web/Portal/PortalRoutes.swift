@@ -16,12 +16,20 @@ struct PortalRoutes<Context: RequestContext> {
     enum Access: Sendable, Equatable {
         case anyone
         case signedIn(Set<Role>)
+        /// Between the password and the second factor: only the code page.
+        case secondFactorPending
     }
 
     enum Action: Sendable {
         case dashboard, signInForm, signIn, signOut, signOutEverywhere
         case users, invite, invitationForm, acceptInvitation
         case resetRequestForm, resetRequest, resetForm, completeReset
+        case secondFactorForm, secondFactor, secondFactorSetupForm, secondFactorSetup
+
+        /// What a beheerder without a second factor may still do: set one up, or leave.
+        var allowedWithoutSecondFactor: Bool {
+            [.secondFactorSetupForm, .secondFactorSetup, .signOut, .signOutEverywhere].contains(self)
+        }
     }
 
     struct Route: Sendable {
@@ -47,6 +55,10 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/wachtwoord-vergeten", access: .anyone, action: .resetRequest),
             Route(method: .get, path: "/beheer/wachtwoord-herstellen/{token}", access: .anyone, action: .resetForm),
             Route(method: .post, path: "/beheer/wachtwoord-herstellen/{token}", access: .anyone, action: .completeReset),
+            Route(method: .get, path: "/beheer/tweede-stap", access: .secondFactorPending, action: .secondFactorForm),
+            Route(method: .post, path: "/beheer/tweede-stap", access: .secondFactorPending, action: .secondFactor),
+            Route(method: .get, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetupForm),
+            Route(method: .post, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetup),
         ]
     }
 
@@ -72,11 +84,32 @@ struct PortalRoutes<Context: RequestContext> {
             let body = try await request.collectBody(upTo: 64 * 1024)
             form = QueryString(raw: String(buffer: body))
         }
+        if route.access == .secondFactorPending {
+            guard let visitor else {
+                return route.method == .get ? Self.redirect("/beheer/inloggen") : try forbidden("U bent niet (meer) ingelogd.")
+            }
+            guard !visitor.session.verified else {
+                return route.method == .get ? Self.redirect("/beheer") : try forbidden("U bent al ingelogd.")
+            }
+            if route.method == .post {
+                guard let token = form.first("csrf"), Tokens.equal(token, visitor.session.csrfToken) else {
+                    return try forbidden("Het formulier is verlopen of niet van deze site. Log opnieuw in.")
+                }
+            }
+        }
         if case .signedIn(let roles) = route.access {
             guard let visitor else {
                 return route.method == .get ? Self.redirect("/beheer/inloggen") : try forbidden("U bent niet (meer) ingelogd.")
             }
+            guard visitor.session.verified else {
+                return route.method == .get ? Self.redirect("/beheer/tweede-stap") : try forbidden("Geef eerst de code van de tweede stap.")
+            }
             guard roles.contains(visitor.account.role) else { return try forbidden("Deze pagina is niet voor uw rol.") }
+            if visitor.account.role.requiresSecondFactor && !visitor.account.hasSecondFactor && !route.action.allowedWithoutSecondFactor {
+                return route.method == .get
+                    ? Self.redirect("/beheer/tweede-stap-instellen")
+                    : try forbidden("Stel eerst de tweede stap in; voor beheerders is die verplicht.")
+            }
             if route.method == .post {
                 guard let token = form.first("csrf"), Tokens.equal(token, visitor.session.csrfToken) else {
                     return try forbidden("Het formulier is verlopen of niet van deze site. Laad de pagina opnieuw en probeer het nog eens.")
@@ -85,7 +118,9 @@ struct PortalRoutes<Context: RequestContext> {
         }
         switch route.action {
         case .dashboard:
-            return Self.page(DashboardPage.render(.init(account: visitor!.account, csrfToken: visitor!.session.csrfToken), site: site))
+            let message = request.uri.query == "tweede-stap" ? "De tweede stap staat aan. Voortaan vraagt het inloggen ook om de code uit uw app." : nil
+            return Self.page(DashboardPage.render(.init(account: visitor!.account, csrfToken: visitor!.session.csrfToken, message: message),
+                                                  site: site))
         case .signInForm:
             if visitor != nil { return Self.redirect("/beheer") }
             let messages = ["uitgelogd": "U bent uitgelogd.", "account": "Uw account is gemaakt. U kunt nu inloggen.",
@@ -117,7 +152,56 @@ struct PortalRoutes<Context: RequestContext> {
             return try await requestReset(request, context, form: form)
         case .resetForm, .completeReset:
             return try await reset(route, request, context, form: form)
+        case .secondFactorForm:
+            return Self.page(SecondFactorPages.code(error: nil, csrf: visitor!.session.csrfToken, site: site))
+        case .secondFactor:
+            return try await secondFactor(visitor!, form: form)
+        case .secondFactorSetupForm:
+            let secret = TOTP.newSecret()
+            return Self.page(SecondFactorPages.setup(secret: Base32.encode(secret), account: visitor!.account, error: nil,
+                                                     csrf: visitor!.session.csrfToken, site: site))
+        case .secondFactorSetup:
+            return try await setUpSecondFactor(visitor!, form: form)
         }
+    }
+
+    // MARK: - Second factor
+
+    func secondFactor(_ visitor: Visitor, form: QueryString) async throws -> Response {
+        let code = String((form.first("code") ?? "").prefix(20))
+        switch try await portal.signIn.verifySecondFactor(pending: visitor.session, account: visitor.account, code: code) {
+        case .signedIn(let token, _, _):
+            var response = Self.redirect("/beheer")
+            response.setCookie(cookie(PortalContext.sessionCookie, token, path: "/"))
+            return response
+        case .locked(let until):
+            var response = Self.page(SecondFactorPages.code(
+                error: "Te veel onjuiste codes. U kunt het om \(DutchFormat.time(until)) opnieuw proberen, vanaf het inloggen.",
+                csrf: visitor.session.csrfToken, site: site), status: .tooManyRequests)
+            response.setCookie(expiredCookie(PortalContext.sessionCookie))
+            return response
+        case .refused, .secondFactorRequired:
+            return Self.page(SecondFactorPages.code(error: "Deze code klopt niet. Gebruik de code die uw app nu toont.",
+                                                    csrf: visitor.session.csrfToken, site: site), status: .unauthorized)
+        }
+    }
+
+    func setUpSecondFactor(_ visitor: Visitor, form: QueryString) async throws -> Response {
+        let encoded = String((form.first("geheim") ?? "").prefix(64))
+        let code = String((form.first("code") ?? "").prefix(20))
+        guard let secret = Base32.decode(encoded), secret.count == 20 else {
+            return Self.page(SecondFactorPages.setup(secret: Base32.encode(TOTP.newSecret()), account: visitor.account,
+                                                     error: "Er ging iets mis met de sleutel. Begin opnieuw met deze nieuwe sleutel.",
+                                                     csrf: visitor.session.csrfToken, site: site), status: .unprocessableContent)
+        }
+        guard let counter = TOTP.verify(code, secret: secret, at: Date(), lastUsed: nil) else {
+            return Self.page(SecondFactorPages.setup(secret: encoded, account: visitor.account,
+                                                     error: "Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat.",
+                                                     csrf: visitor.session.csrfToken, site: site), status: .unprocessableContent)
+        }
+        try await portal.accounts.setTOTP(accountID: visitor.account.id, secret: encoded)
+        _ = try await portal.accounts.useTOTPCounter(accountID: visitor.account.id, counter: Int64(counter))
+        return Self.redirect("/beheer?tweede-stap")
     }
 
     // MARK: - Invitations and resets
@@ -293,13 +377,14 @@ struct PortalRoutes<Context: RequestContext> {
         let password = String((form.first("wachtwoord") ?? "").prefix(200))
         let outcome = try await portal.signIn.signIn(email: email, password: password, client: Self.client(of: context))
         switch outcome {
-        case .signedIn(let token, _, _):
+        case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _):
             // A fresh session id at every sign-in (no fixation); an old session of this browser ends.
             if let old = request.cookies[PortalContext.sessionCookie]?.value,
                let (session, _) = try await portal.signIn.session(token: old) {
                 try await portal.accounts.deleteSession(id: session.id)
             }
-            var response = Self.redirect("/beheer")
+            let next: String = if case .secondFactorRequired = outcome { "/beheer/tweede-stap" } else { "/beheer" }
+            var response = Self.redirect(next)
             response.setCookie(self.cookie(PortalContext.sessionCookie, token, path: "/"))
             response.setCookie(expiredCookie(PortalContext.formCookie, path: "/beheer"))
             return response
