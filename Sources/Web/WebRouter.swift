@@ -6,7 +6,7 @@ public enum WebRouter {
     public static func build<Context: RequestContext>(site: SiteContext, context: Context.Type = BasicRequestContext.self) -> Router<Context> {
         // HEAD is answered for every GET route (link checkers and uptime monitors use it).
         let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
-        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(servedOverTLS: site.baseURL.hasPrefix("https://")))
         router.add(middleware: ErrorPagesMiddleware(site: site))
         router.get("healthz") { _, _ in Responses.text("ok\n", contentType: "text/plain; charset=utf-8", maxAge: 0) }
         router.get("static/{name}") { _, context in

@@ -10,7 +10,7 @@ import WeerbaarApp
     static let pageTypes = [
         "/", "/aanbod", "/aanbod?q=polarisatie&thema=polarisatie", "/aanbod/handboek-maatschappelijke-onrust",
         "/themas", "/themas/polarisatie", "/aanbieders", "/aanbieders/vng",
-        "/vraagwijzer", "/vraagwijzer?vraag=onrust+rond+een+opvanglocatie",
+        "/vraagwijzer", "/vraagwijzer?vraag=onrust+rond+een+opvanglocatie", "/beheer/inloggen", "/beheer/wachtwoord-vergeten",
     ]
 
     @Test(arguments: TestBackend.available)
@@ -24,6 +24,10 @@ import WeerbaarApp
                 #expect(page.body.components(separatedBy: "<h1").count == 2, "\(path) should have exactly one h1")
                 #expect(page.body.contains("href=\"#inhoud\""), "\(path) lacks the skip link")
                 #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'self'") == true, "\(path)")
+                #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false, "\(path)")
+                #expect(page.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(path)")
+                // The harness serves https://weerbaar.example, so HSTS is on.
+                #expect(page.headers[HTTPField.Name("Strict-Transport-Security")!] == "max-age=31536000; includeSubDomains", "\(path)")
             }
         }
     }
