@@ -52,6 +52,8 @@ let package = Package(
             resources: [.copy("Resources")],
             swiftSettings: strict
         ),
+        // The portal's append-only audit log: events, the log protocol, CSV. Pure.
+        .target(name: "Audit", swiftSettings: strict),
         // Sending e-mail: messages (MIME, encoded words, IDN) and a small SMTP client on SwiftNIO with
         // STARTTLS and AUTH. The portal and the newsletter both send through it.
         .target(
@@ -69,7 +71,7 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "Accounts", "SearchLog",
+                "Accounts", "Audit", "SearchLog",
                 "Catalogue",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -83,7 +85,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Catalogue", "CatalogueService", "Mail", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
@@ -95,7 +97,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Catalogue", "CatalogueService", "Mail", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -105,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "weerbaar",
             dependencies: [
-                "WeerbaarApp", "Accounts", "CatalogueService", "Mail", "Relevance", "SearchLog",
+                "WeerbaarApp", "Accounts", "Audit", "CatalogueService", "Mail", "Relevance", "SearchLog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -145,13 +147,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Accounts", "Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
+            dependencies: ["Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Accounts", "Catalogue", "CatalogueService", "Mail", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

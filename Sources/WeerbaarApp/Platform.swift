@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import Catalogue
 import CatalogueService
 import Foundation
@@ -49,12 +50,13 @@ public struct Platform: Sendable {
     public var searchLogStore: any SearchLogStore { FluentSearchLogStore(database: database) }
 
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
+    public var audit: any AuditLog { FluentAuditLog(database: database) }
 
     public func router() -> Router<WeerbaarRequestContext> {
         let mailer: any Mailer = configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
-                                   mailFrom: configuration.mailFrom, secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   mailFrom: configuration.mailFrom, audit: audit, secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

@@ -1,5 +1,6 @@
 import Accounts
 import ArgumentParser
+import Audit
 import Foundation
 import Mail
 import WeerbaarApp
@@ -41,6 +42,8 @@ struct CreateAdmin: AsyncParsableCommand {
             let hash = try await SignInService.hashPassword(password)
             do {
                 try await platform.accounts.create(Account(email: address.description, name: trimmedName, role: .administrator, passwordHash: hash))
+                try await platform.audit.append(AuditEvent(actor: "systeem", actorName: "opdrachtregel", action: .administratorCreated,
+                                                           subject: address.description))
             } catch AccountError.emailTaken {
                 throw ValidationError("Er is al een account met het adres \(address).")
             }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Audit
 import Catalogue
 import CatalogueService
 import Foundation
@@ -79,7 +80,13 @@ struct Import: AsyncParsableCommand {
             inputs.append(CatalogueImporter.File(name: (path as NSString).lastPathComponent, data: data))
         }
         do {
-            let summary = try await Startup.withPlatform { platform, _ in try await platform.importer.importFiles(inputs) }
+            let summary = try await Startup.withPlatform { platform, _ in
+                let summary = try await platform.importer.importFiles(inputs)
+                try await platform.audit.append(AuditEvent(
+                    actor: "systeem", actorName: "opdrachtregel", action: .catalogueImported, subject: inputs.map(\.name).joined(separator: ", "),
+                    details: "\(summary.created.count) nieuw, \(summary.updated.count) gewijzigd, \(summary.unchanged.count) ongewijzigd"))
+                return summary
+            }
             print("Imported: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
         } catch let rejected as FileImportRejected {
             var stderr = StandardError()

@@ -45,6 +45,11 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     assert "U bent ingelogd als Beheerder Browsertest" in driver.page_source
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
+    for path in ["/beheer/logboek", "/beheer/gebruikers"]:
+        driver.get(server.url + path)
+        results = axe_runner.run(driver)
+        assert results["violations"] == [], path + "\n" + axe_runner.report(results["violations"])
+    driver.get(server.url + "/beheer")
     cookie = driver.get_cookie("weerbaar_sessie")
     assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Lax"
     tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Uitloggen")

@@ -9,5 +9,6 @@ enum AllMigrations {
         M0004_CreateAccounts(),
         M0005_CreateAccountTokens(),
         M0006_AddSecondFactor(),
+        M0007_CreateAuditLog(),
     ]
 }

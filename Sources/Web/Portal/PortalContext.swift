@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import Foundation
 import Mail
 
@@ -11,9 +12,11 @@ public struct PortalContext: Sendable {
     public var links: AccountLinks
     public var mailer: any Mailer
     public var mailFrom: MailAddress
+    public var audit: any AuditLog
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
-                secureCookies: Bool) {
+                audit: any AuditLog, secureCookies: Bool) {
+        self.audit = audit
         self.accounts = accounts
         self.signIn = signIn
         self.links = links

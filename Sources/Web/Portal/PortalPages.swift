@@ -61,6 +61,7 @@ enum DashboardPage {
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
             .ul(.class("inline-links"),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
+                .if(account.role == .administrator, .li(.a(.href("/beheer/logboek"), .safeText("Logboek")))),
                 .li(.a(.href("/beheer/tweede-stap-instellen"),
                        .safeText(account.hasSecondFactor ? "Tweede stap opnieuw instellen (nieuwe telefoon)" : "Tweede stap instellen")))),
             .div(.class("portal-actions"),

@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import Catalogue
 import CatalogueService
 import Foundation
@@ -25,6 +26,7 @@ struct PortalRoutes<Context: RequestContext> {
         case users, invite, invitationForm, acceptInvitation
         case resetRequestForm, resetRequest, resetForm, completeReset
         case secondFactorForm, secondFactor, secondFactorSetupForm, secondFactorSetup
+        case auditLog, auditLogCSV
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -59,6 +61,8 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/tweede-stap", access: .secondFactorPending, action: .secondFactor),
             Route(method: .get, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetupForm),
             Route(method: .post, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetup),
+            Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
+            Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
     }
 
@@ -135,6 +139,7 @@ struct PortalRoutes<Context: RequestContext> {
             return response
         case .signOutEverywhere:
             try await portal.accounts.deleteSessions(accountID: visitor!.account.id)
+            await record(.signedOutEverywhere, by: visitor!.account, context: context)
             var response = Self.redirect("/beheer/inloggen?uitgelogd")
             response.setCookie(expiredCookie(PortalContext.sessionCookie))
             return response
@@ -155,22 +160,45 @@ struct PortalRoutes<Context: RequestContext> {
         case .secondFactorForm:
             return Self.page(SecondFactorPages.code(error: nil, csrf: visitor!.session.csrfToken, site: site))
         case .secondFactor:
-            return try await secondFactor(visitor!, form: form)
+            return try await secondFactor(visitor!, form: form, context: context)
         case .secondFactorSetupForm:
             let secret = TOTP.newSecret()
             return Self.page(SecondFactorPages.setup(secret: Base32.encode(secret), account: visitor!.account, error: nil,
                                                      csrf: visitor!.session.csrfToken, site: site))
         case .secondFactorSetup:
-            return try await setUpSecondFactor(visitor!, form: form)
+            return try await setUpSecondFactor(visitor!, form: form, context: context)
+        case .auditLog:
+            let perPage = 50
+            let page = max(1, min(100_000, Int(QueryString(raw: request.uri.query).first("pagina") ?? "") ?? 1))
+            let total = try await portal.audit.count()
+            let events = try await portal.audit.events(offset: (page - 1) * perPage, limit: perPage)
+            return Self.page(AuditLogPage.render(events: events, page: page, pageCount: max(1, (total + perPage - 1) / perPage), total: total,
+                                                 site: site))
+        case .auditLogCSV:
+            let events = try await portal.audit.events(offset: 0, limit: 1_000_000)
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .cacheControl: "no-store",
+                                                   .contentDisposition: "attachment; filename=\"weerbaar-logboek.csv\""],
+                            body: ResponseBody(byteBuffer: ByteBuffer(string: AuditCSV.render(events))))
+        }
+    }
+
+    /// Appends to the audit log; a failure to write it is logged, not shown to the user.
+    func record(_ action: AuditEvent.Action, by account: Account?, subject: String = "", details: String = "", context: Context) async {
+        let event = AuditEvent(actor: account?.email ?? "anoniem", actorName: account?.name ?? "", action: action, subject: subject, details: details)
+        do {
+            try await portal.audit.append(event)
+        } catch {
+            context.logger.error("Writing the audit log failed", metadata: ["action": "\(action.rawValue)", "error": "\(error)"])
         }
     }
 
     // MARK: - Second factor
 
-    func secondFactor(_ visitor: Visitor, form: QueryString) async throws -> Response {
+    func secondFactor(_ visitor: Visitor, form: QueryString, context: Context) async throws -> Response {
         let code = String((form.first("code") ?? "").prefix(20))
         switch try await portal.signIn.verifySecondFactor(pending: visitor.session, account: visitor.account, code: code) {
         case .signedIn(let token, _, _):
+            await record(.signedIn, by: visitor.account, details: "met tweede stap", context: context)
             var response = Self.redirect("/beheer")
             response.setCookie(cookie(PortalContext.sessionCookie, token, path: "/"))
             return response
@@ -186,7 +214,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
     }
 
-    func setUpSecondFactor(_ visitor: Visitor, form: QueryString) async throws -> Response {
+    func setUpSecondFactor(_ visitor: Visitor, form: QueryString, context: Context) async throws -> Response {
         let encoded = String((form.first("geheim") ?? "").prefix(64))
         let code = String((form.first("code") ?? "").prefix(20))
         guard let secret = Base32.decode(encoded), secret.count == 20 else {
@@ -201,6 +229,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
         try await portal.accounts.setTOTP(accountID: visitor.account.id, secret: encoded)
         _ = try await portal.accounts.useTOTPCounter(accountID: visitor.account.id, counter: Int64(counter))
+        await record(.secondFactorSetUp, by: visitor.account, context: context)
         return Self.redirect("/beheer?tweede-stap")
     }
 
@@ -244,6 +273,8 @@ struct PortalRoutes<Context: RequestContext> {
             model.message = "De uitnodiging is aangemaakt, maar de e-mail kon niet worden verstuurd. Probeer het later opnieuw."
             return Self.page(UsersPage.render(model, site: site), status: .badGateway)
         }
+        await record(.invited, by: visitor.account, subject: address.description,
+                     details: role.rawValue + (model.provider.isEmpty || role != .partnerEditor ? "" : " van \(model.provider)"), context: context)
         return Self.redirect("/beheer/gebruikers?uitgenodigd")
     }
 
@@ -270,7 +301,8 @@ struct PortalRoutes<Context: RequestContext> {
         }
         let name = String((form.first("naam") ?? "").prefix(200))
         switch try await portal.links.accept(token, name: name, password: String((form.first("wachtwoord") ?? "").prefix(200))) {
-        case .success:
+        case .success(let account):
+            await record(.accountCreated, by: account, subject: account.email, details: account.role.rawValue, context: context)
             return Self.redirect("/beheer/inloggen?account")
         case .failure(.password(let problem)):
             return anonymousForm(status: .unprocessableContent) {
@@ -333,7 +365,8 @@ struct PortalRoutes<Context: RequestContext> {
             }
         }
         switch try await portal.links.completeReset(token, password: String((form.first("wachtwoord") ?? "").prefix(200))) {
-        case .success:
+        case .success(let account):
+            await record(.passwordReset, by: account, subject: account.email, context: context)
             return Self.redirect("/beheer/inloggen?hersteld")
         case .failure(.password(let problem)):
             return anonymousForm(status: .unprocessableContent) {
@@ -384,6 +417,7 @@ struct PortalRoutes<Context: RequestContext> {
                 try await portal.accounts.deleteSession(id: session.id)
             }
             let next: String = if case .secondFactorRequired = outcome { "/beheer/tweede-stap" } else { "/beheer" }
+            if case .signedIn(_, _, let account) = outcome { await record(.signedIn, by: account, context: context) }
             var response = Self.redirect(next)
             response.setCookie(self.cookie(PortalContext.sessionCookie, token, path: "/"))
             response.setCookie(expiredCookie(PortalContext.formCookie, path: "/beheer"))
@@ -392,6 +426,7 @@ struct PortalRoutes<Context: RequestContext> {
             // The same words whether the address has an account or not.
             return signInForm(email: email, message: "Het e-mailadres of het wachtwoord klopt niet.", isError: true, status: .unauthorized)
         case .locked(let until):
+            await record(.signInLocked, by: nil, subject: email, context: context)
             return signInForm(email: email, message: "Te veel mislukte pogingen. U kunt het om \(DutchFormat.time(until)) opnieuw proberen.",
                               isError: true, status: .tooManyRequests)
         }

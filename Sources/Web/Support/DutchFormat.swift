@@ -14,6 +14,14 @@ enum DutchFormat {
         return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
     }
 
+    /// "27 november 2026 14:32", in the Netherlands' time zone.
+    static func dateTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) \(time(date))"
+    }
+
     /// "14 maart 2023"
     static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
 

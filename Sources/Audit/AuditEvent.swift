@@ -1,0 +1,78 @@
+import Foundation
+
+/// One thing that happened in the portal, as the append-only audit log keeps it: when, who (by
+/// e-mail and name as they were at the time, so the entry survives the account), what, and about what.
+public struct AuditEvent: Sendable, Equatable {
+    /// What happened. The raw value is stored; new actions are added at the end, never renamed.
+    public enum Action: String, Sendable, CaseIterable {
+        case signedIn = "ingelogd"
+        case signInLocked = "inloggen-geblokkeerd"
+        case signedOutEverywhere = "overal-uitgelogd"
+        case invited = "uitgenodigd"
+        case accountCreated = "account-gemaakt"
+        case passwordReset = "wachtwoord-hersteld"
+        case secondFactorSetUp = "tweede-stap-ingesteld"
+        case administratorCreated = "beheerder-aangemaakt"
+        case catalogueImported = "aanbod-geimporteerd"
+
+        /// The Dutch wording for the log page.
+        public var label: String {
+            switch self {
+            case .signedIn: "Ingelogd"
+            case .signInLocked: "Inloggen geblokkeerd na te veel pogingen"
+            case .signedOutEverywhere: "Overal uitgelogd"
+            case .invited: "Uitgenodigd"
+            case .accountCreated: "Account gemaakt via uitnodiging"
+            case .passwordReset: "Wachtwoord hersteld"
+            case .secondFactorSetUp: "Tweede stap ingesteld"
+            case .administratorCreated: "Beheerder aangemaakt (opdrachtregel)"
+            case .catalogueImported: "Aanbod geïmporteerd"
+            }
+        }
+    }
+
+    public var id: UUID
+    public var at: Date
+    /// E-mail address of who did it; "systeem" for the command line.
+    public var actor: String
+    public var actorName: String
+    public var action: Action
+    /// What it was about: an e-mail address, a file name, an offering.
+    public var subject: String
+    public var details: String
+
+    public init(id: UUID = UUID(), at: Date = Date(), actor: String, actorName: String, action: Action, subject: String = "", details: String = "") {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.actorName = actorName
+        self.action = action
+        self.subject = subject
+        self.details = details
+    }
+}
+
+/// The audit log: appended to, read, never changed. The store offers no update and no delete.
+public protocol AuditLog: Sendable {
+    func append(_ event: AuditEvent) async throws
+    /// Newest first.
+    func events(offset: Int, limit: Int) async throws -> [AuditEvent]
+    func count() async throws -> Int
+}
+
+/// The log as CSV for a spreadsheet: quoted fields, formula-looking values defused.
+public enum AuditCSV {
+    public static func render(_ events: [AuditEvent]) -> String {
+        func field(_ value: String) -> String {
+            let safe = value.first.map { "=+-@\t\r".contains($0) } == true ? "'" + value : value
+            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let formatter = ISO8601DateFormatter()
+        var text = "tijdstip,door,naam,actie,onderwerp,details\r\n"
+        for event in events {
+            text += [formatter.string(from: event.at), event.actor, event.actorName, event.action.rawValue, event.subject, event.details]
+                .map(field).joined(separator: ",") + "\r\n"
+        }
+        return text
+    }
+}
