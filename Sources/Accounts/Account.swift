@@ -15,9 +15,12 @@ public struct Account: Sendable, Equatable, Identifiable {
     public var totpSecret: String?
     /// The last TOTP step accepted: a code is never accepted twice.
     public var totpLastCounter: Int64?
+    /// A blocked account cannot sign in; its sessions were ended when it was blocked.
+    public var disabled: Bool
 
     public init(id: UUID = UUID(), email: String, name: String, role: Role, provider: String? = nil, passwordHash: String,
-                createdAt: Date = Date(), totpSecret: String? = nil, totpLastCounter: Int64? = nil) {
+                createdAt: Date = Date(), totpSecret: String? = nil, totpLastCounter: Int64? = nil, disabled: Bool = false) {
+        self.disabled = disabled
         self.id = id
         self.email = Self.normalisedEmail(email)
         self.name = name

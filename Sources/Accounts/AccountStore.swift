@@ -26,6 +26,9 @@ public protocol AccountStore: Sendable {
 
     func allAccounts() async throws -> [Account]
 
+    /// Changes role and provider, and blocks or unblocks; blocking ends every session.
+    func update(accountID: UUID, role: Role, provider: String?, disabled: Bool) async throws
+
     /// Sets (or with nil removes) the second factor's secret.
     func setTOTP(accountID: UUID, secret: String?) async throws
     /// Records a TOTP step as used, if it is newer than the last one; false when it was not (a replay).

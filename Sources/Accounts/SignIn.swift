@@ -43,7 +43,8 @@ public struct SignInService: Sendable {
         // Unknown addresses are checked against a hash of the same cost, so the answer takes as long.
         let hash = account?.passwordHash ?? Self.dummyHash(cost: cost)
         let matches = try await Self.verify(password, hash: hash)
-        guard let account, matches else {
+        // A blocked account gets the same answer as a wrong password.
+        guard let account, matches, !account.disabled else {
             let failures = try await store.recordFailure(key: addressKey, at: now, window: Self.lockout)
             _ = try await store.recordFailure(key: clientKey, at: now, window: Self.lockout)
             if failures >= Self.maxFailuresPerAddress { return .locked(until: now.addingTimeInterval(Self.lockout)) }
@@ -91,7 +92,7 @@ public struct SignInService: Sendable {
         guard !token.isEmpty, token.utf8.count <= 128, let (session, account) = try await store.session(tokenHash: Tokens.hash(token)) else {
             return nil
         }
-        guard now.timeIntervalSince(session.lastSeenAt) <= Self.idleTimeout else {
+        guard now.timeIntervalSince(session.lastSeenAt) <= Self.idleTimeout, !account.disabled else {
             try await store.deleteSession(id: session.id)
             return nil
         }

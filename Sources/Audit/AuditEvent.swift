@@ -14,6 +14,7 @@ public struct AuditEvent: Sendable, Equatable {
         case secondFactorSetUp = "tweede-stap-ingesteld"
         case administratorCreated = "beheerder-aangemaakt"
         case catalogueImported = "aanbod-geimporteerd"
+        case accountChanged = "account-gewijzigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -27,6 +28,7 @@ public struct AuditEvent: Sendable, Equatable {
             case .secondFactorSetUp: "Tweede stap ingesteld"
             case .administratorCreated: "Beheerder aangemaakt (opdrachtregel)"
             case .catalogueImported: "Aanbod geïmporteerd"
+            case .accountChanged: "Account gewijzigd (rol, aanbieder of blokkering)"
             }
         }
     }

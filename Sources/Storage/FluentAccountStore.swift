@@ -74,6 +74,14 @@ public struct FluentAccountStore: AccountStore {
         try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
     }
 
+    public func update(accountID: UUID, role: Role, provider: String?, disabled: Bool) async throws {
+        try await database.transaction { tx in
+            try await AccountModel.query(on: tx).filter(\.$id == accountID)
+                .set(\.$role, to: role.rawValue).set(\.$provider, to: provider).set(\.$disabled, to: disabled).update()
+            if disabled { try await SessionModel.query(on: tx).filter(\.$accountID == accountID).delete() }
+        }
+    }
+
     public func setTOTP(accountID: UUID, secret: String?) async throws {
         try await AccountModel.query(on: database).filter(\.$id == accountID)
             .set(\.$totpSecret, to: secret).set(\.$totpLastCounter, to: nil).update()

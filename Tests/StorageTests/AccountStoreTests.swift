@@ -123,3 +123,25 @@ import TestSupport
         }
     }
 }
+
+@Suite struct AccountBlockingTests {
+    @Test(arguments: TestBackend.available)
+    func aBlockedAccountCannotSignInAndItsSessionsEnd(backend: TestBackend) async throws {
+        try await AccountStoreTests.withService(backend) { store, service in
+            let account = try await AccountStoreTests.account()
+            try await store.create(account)
+            guard case .signedIn(let token, _, _) = try await service.signIn(email: account.email, password: "zeven blauwe olifanten", client: "c")
+            else { Issue.record("not signed in"); return }
+            try await store.update(accountID: account.id, role: .partnerEditor, provider: "vng", disabled: true)
+            let changed = try #require(try await store.account(id: account.id))
+            #expect(changed.role == .partnerEditor && changed.provider == "vng" && changed.disabled)
+            #expect(try await service.session(token: token) == nil, "blocking ended the session")
+            #expect(try await service.signIn(email: account.email, password: "zeven blauwe olifanten", client: "c") == .refused,
+                    "the same answer as a wrong password")
+            try await store.update(accountID: account.id, role: .editor, provider: nil, disabled: false)
+            if case .signedIn = try await service.signIn(email: account.email, password: "zeven blauwe olifanten", client: "c") {} else {
+                Issue.record("unblocked account cannot sign in")
+            }
+        }
+    }
+}

@@ -189,14 +189,16 @@ enum PortalFixtures {
     func everyRouteAnswersEveryRoleAsItsTableSays(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, platform in
             var browsers: [Role?: Browser] = [nil: Browser(client: client)]
+            var someAccount: UUID? = nil
             for role in Role.allCases {
-                try await PortalFixtures.account(platform, role)
+                let account = try await PortalFixtures.account(platform, role)
+                if role == .partnerEditor { someAccount = account.id }
                 var browser = Browser(client: client)
                 #expect(try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password, platform: platform).location == "/beheer")
                 browsers[role] = browser
             }
             let table = PortalRoutes<WeerbaarRequestContext>.table
-            #expect(table.count >= 17)
+            #expect(table.count >= 21)
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
                 for role in [nil] + Role.allCases.map(Optional.some) {
@@ -205,6 +207,7 @@ enum PortalFixtures {
                     let form: [(String, String)]? = route.method == .post ? [("csrf", dashboard.flatMap { Browser.csrf(in: $0.body) } ?? "")] : nil
                     // A link's token that does not exist: such routes must still answer, with 410.
                     let path = route.path.replacingOccurrences(of: "{token}", with: "bestaat-niet")
+                        .replacingOccurrences(of: "{id}", with: someAccount!.uuidString)
                     let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
                     switch route.access {
@@ -314,6 +317,44 @@ enum PortalFixtures {
             #expect(csv.status == 200 && csv.body.hasPrefix("tijdstip,door,naam,actie,onderwerp,details\r\n"))
             #expect(csv.body.components(separatedBy: "\r\n").count == 5, "header, three events, and the final line end")
             #expect(try await editor.request(.get, "/beheer/logboek.csv").status == 403, "not for a redacteur")
+        }
+    }
+}
+
+
+@Suite struct PortalUserAdministrationTests {
+    @Test(arguments: TestBackend.available)
+    func aBeheerderChangesRolesAndBlocksButNotThemselves(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let admin = try await PortalFixtures.account(platform, .administrator)
+            let editor = try await PortalFixtures.account(platform, .editor)
+            var adminBrowser = Browser(client: client), editorBrowser = Browser(client: client)
+            _ = try await adminBrowser.signIn(admin.email, PortalFixtures.password, platform: platform)
+            _ = try await editorBrowser.signIn(editor.email, PortalFixtures.password)
+            #expect(try await editorBrowser.request(.get, "/beheer").status == 200)
+
+            let form = try await adminBrowser.request(.get, "/beheer/gebruikers/\(editor.id.uuidString)")
+            #expect(form.status == 200)
+            let csrf = Browser.csrf(in: form.body) ?? ""
+            let noProvider = try await adminBrowser.request(.post, "/beheer/gebruikers/\(editor.id.uuidString)",
+                                                            form: [("csrf", csrf), ("rol", "partner-redacteur"), ("aanbieder", "")])
+            #expect(noProvider.status == 422 && noProvider.body.contains("Kies de aanbieder"))
+            let blocked = try await adminBrowser.request(.post, "/beheer/gebruikers/\(editor.id.uuidString)",
+                                                         form: [("csrf", csrf), ("rol", "partner-redacteur"), ("aanbieder", "kis"), ("geblokkeerd", "ja")])
+            #expect(blocked.location == "/beheer/gebruikers?gewijzigd")
+            #expect(try await editorBrowser.request(.get, "/beheer").status == 303, "the blocked editor's session ended")
+            #expect(try await editorBrowser.signIn(editor.email, PortalFixtures.password).status == 401)
+            let changed = try #require(try await platform.accounts.account(id: editor.id))
+            #expect(changed.role == .partnerEditor && changed.provider == "kis" && changed.disabled)
+            #expect(try await platform.audit.events(offset: 0, limit: 1).first?.action == .accountChanged)
+
+            let selfForm = try await adminBrowser.request(.get, "/beheer/gebruikers/\(admin.id.uuidString)")
+            let demote = try await adminBrowser.request(.post, "/beheer/gebruikers/\(admin.id.uuidString)",
+                                                        form: [("csrf", Browser.csrf(in: selfForm.body) ?? ""), ("rol", "redacteur"), ("aanbieder", "")])
+            #expect(demote.status == 422 && demote.body.contains("eigen rol"))
+            #expect(try await platform.accounts.account(id: admin.id)?.role == .administrator)
+            #expect(try await adminBrowser.request(.get, "/beheer/gebruikers/\(UUID().uuidString)").status == 404)
+            #expect(try await adminBrowser.request(.get, "/beheer/gebruikers/geen-id").status == 404)
         }
     }
 }

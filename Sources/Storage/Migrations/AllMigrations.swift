@@ -10,5 +10,6 @@ enum AllMigrations {
         M0005_CreateAccountTokens(),
         M0006_AddSecondFactor(),
         M0007_CreateAuditLog(),
+        M0008_AddAccountBlocking(),
     ]
 }

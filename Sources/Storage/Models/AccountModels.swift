@@ -14,6 +14,7 @@ final class AccountModel: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "totp_secret") var totpSecret: String?
     @OptionalField(key: "totp_last_counter") var totpLastCounter: Int64?
+    @Field(key: "disabled") var disabled: Bool
 
     init() {}
 
@@ -27,12 +28,13 @@ final class AccountModel: Model, @unchecked Sendable {
         createdAt = account.createdAt
         totpSecret = account.totpSecret
         totpLastCounter = account.totpLastCounter
+        disabled = account.disabled
     }
 
     func domain() -> Account? {
         guard let id, let role = Role(rawValue: role) else { return nil }
         return Account(id: id, email: email, name: name, role: role, provider: provider, passwordHash: passwordHash, createdAt: createdAt,
-                       totpSecret: totpSecret, totpLastCounter: totpLastCounter)
+                       totpSecret: totpSecret, totpLastCounter: totpLastCounter, disabled: disabled)
     }
 }
 

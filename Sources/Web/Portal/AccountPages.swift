@@ -1,6 +1,7 @@
 import Accounts
 import Catalogue
 import CatalogueService
+import Foundation
 import Plot
 
 /// A password field with its rules beside it, and the message when the chosen one was refused.
@@ -107,10 +108,15 @@ enum UsersPage {
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             .table(.class("portal-table"),
                    .caption(.safeText("Accounts (\(model.accounts.count))")),
-                   .thead(.tr(.th(.safeText("Naam")), .th(.safeText("E-mailadres")), .th(.safeText("Rol")), .th(.safeText("Aanbieder")))),
+                   .thead(.tr(.th(.safeText("Naam")), .th(.safeText("E-mailadres")), .th(.safeText("Rol")), .th(.safeText("Aanbieder")),
+                              .th(.safeText("Tweede stap")), .th(.safeText("Status")), .th(.span(.class("visually-hidden"), .safeText("Acties"))))),
                    .tbody(.forEach(model.accounts) { account in
                        .tr(.td(.safeText(account.name)), .td(.safeText(account.email)), .td(.safeText(account.role.label)),
-                           .td(.safeText(account.provider.map { site.catalogue.taxonomy.provider($0)?.abbreviation ?? $0 } ?? "–")))
+                           .td(.safeText(account.provider.map { site.catalogue.taxonomy.provider($0)?.abbreviation ?? $0 } ?? "–")),
+                           .td(.safeText(account.hasSecondFactor ? "aan" : "uit")),
+                           .td(.safeText(account.disabled ? "geblokkeerd" : "actief")),
+                           .td(.a(.href(esc("/beheer/gebruikers/\(account.id.uuidString)")),
+                                  .safeText("Wijzigen"), .span(.class("visually-hidden"), .safeText(" (\(account.name))")))))
                    })),
             .h2(.safeText("Iemand uitnodigen")),
             .p(.safeText("De uitnodiging gaat per e-mail en is 72 uur geldig.")),
@@ -136,5 +142,50 @@ enum UsersPage {
                                                                      .safeText(provider.name)])
                                }))),
                   .button(.type(.submit), .class("button"), .safeText("Uitnodiging versturen")))))
+    }
+}
+
+/// `/beheer/gebruikers/{id}`: a beheerder changes someone's role or provider, or blocks the account.
+enum UserPage {
+    struct Model {
+        var account: Account
+        var csrf: String
+        var role: String
+        var provider: String
+        var disabled: Bool
+        var errors: [String: String] = [:]
+    }
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let meta = PageMeta(title: "Account van \(model.account.name)", description: "Een account wijzigen.", path: "/beheer/gebruikers", noIndex: true)
+        let account = model.account
+        return Layout.render(meta, site: site, content: .group(
+            .h1(.safeText("Account van \(account.name)")),
+            .p(.safeText("\(account.email) · tweede stap \(account.hasSecondFactor ? "aan" : "uit")")),
+            .form(.class("portal-form"), .action(esc("/beheer/gebruikers/\(account.id.uuidString)")), .method(.post),
+                  PortalFields.csrf(model.csrf),
+                  .div(.class(model.errors["rol"] == nil ? "field" : "field field--error"),
+                       .label(.for("rol"), .safeText("Rol")),
+                       .unwrap(model.errors["rol"]) { .p(.id("rol-fout"), .class("field__error"), .safeText($0)) },
+                       .select(.id("rol"), .attr("name", "rol"), .group(Role.allCases.map { role in
+                           .element(named: "option", nodes: [.attr("value", role.rawValue),
+                                                             role.rawValue == model.role ? .attribute(named: "selected") : .empty,
+                                                             .safeText(role.label)])
+                       }))),
+                  .div(.class(model.errors["aanbieder"] == nil ? "field" : "field field--error"),
+                       .label(.for("aanbieder"), .safeText("Aanbieder (voor een partner-redacteur)")),
+                       .unwrap(model.errors["aanbieder"]) { .p(.id("aanbieder-fout"), .class("field__error"), .safeText($0)) },
+                       .select(.id("aanbieder"), .attr("name", "aanbieder"),
+                               .element(named: "option", nodes: [.attr("value", ""), .safeText("–")]),
+                               .group(site.catalogue.taxonomy.providers.map { provider in
+                                   .element(named: "option", nodes: [.attr("value", esc(provider.slug)),
+                                                                     provider.slug == model.provider ? .attribute(named: "selected") : .empty,
+                                                                     .safeText(provider.name)])
+                               }))),
+                  .div(.class("checkbox"),
+                       .input(.type(.checkbox), .id("geblokkeerd"), .name("geblokkeerd"), .value("ja"), .checked(model.disabled)),
+                       .label(.for("geblokkeerd"), .safeText("Geblokkeerd: kan niet inloggen; lopende sessies eindigen"))),
+                  .button(.type(.submit), .class("button"), .safeText("Opslaan"))),
+            .p(.a(.href("/beheer/gebruikers"), .safeText("Terug naar gebruikers")))))
     }
 }

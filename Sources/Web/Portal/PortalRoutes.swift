@@ -27,6 +27,7 @@ struct PortalRoutes<Context: RequestContext> {
         case resetRequestForm, resetRequest, resetForm, completeReset
         case secondFactorForm, secondFactor, secondFactorSetupForm, secondFactorSetup
         case auditLog, auditLogCSV
+        case userForm, updateUser
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -61,6 +62,8 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/tweede-stap", access: .secondFactorPending, action: .secondFactor),
             Route(method: .get, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetupForm),
             Route(method: .post, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetup),
+            Route(method: .get, path: "/beheer/gebruikers/{id}", access: .signedIn([.administrator]), action: .userForm),
+            Route(method: .post, path: "/beheer/gebruikers/{id}", access: .signedIn([.administrator]), action: .updateUser),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -144,7 +147,7 @@ struct PortalRoutes<Context: RequestContext> {
             response.setCookie(expiredCookie(PortalContext.sessionCookie))
             return response
         case .users:
-            let message = request.uri.query == "uitgenodigd" ? "De uitnodiging is verstuurd." : nil
+            let message = ["uitgenodigd": "De uitnodiging is verstuurd.", "gewijzigd": "Het account is gewijzigd."][request.uri.query ?? ""]
             return Self.page(UsersPage.render(.init(accounts: try await portal.accounts.allAccounts(), csrf: visitor!.session.csrfToken,
                                                     message: message), site: site))
         case .invite:
@@ -167,6 +170,8 @@ struct PortalRoutes<Context: RequestContext> {
                                                      csrf: visitor!.session.csrfToken, site: site))
         case .secondFactorSetup:
             return try await setUpSecondFactor(visitor!, form: form, context: context)
+        case .userForm, .updateUser:
+            return try await user(route, visitor!, context, form: form)
         case .auditLog:
             let perPage = 50
             let page = max(1, min(100_000, Int(QueryString(raw: request.uri.query).first("pagina") ?? "") ?? 1))
@@ -180,6 +185,38 @@ struct PortalRoutes<Context: RequestContext> {
                                                    .contentDisposition: "attachment; filename=\"weerbaar-logboek.csv\""],
                             body: ResponseBody(byteBuffer: ByteBuffer(string: AuditCSV.render(events))))
         }
+    }
+
+    // MARK: - Users
+
+    func user(_ route: Route, _ visitor: Visitor, _ context: Context, form: QueryString) async throws -> Response {
+        guard let id = UUID(uuidString: try context.parameters.require("id")), let account = try await portal.accounts.account(id: id) else {
+            throw HTTPError(.notFound)
+        }
+        var model = UserPage.Model(account: account, csrf: visitor.session.csrfToken, role: account.role.rawValue,
+                                   provider: account.provider ?? "", disabled: account.disabled)
+        if route.action == .userForm { return Self.page(UserPage.render(model, site: site)) }
+        model.role = form.first("rol") ?? ""
+        model.provider = form.first("aanbieder") ?? ""
+        model.disabled = form.first("geblokkeerd") == "ja"
+        guard let role = Role(rawValue: model.role) else {
+            model.errors["rol"] = "Kies een rol."
+            return Self.page(UserPage.render(model, site: site), status: .unprocessableContent)
+        }
+        if role == .partnerEditor && site.catalogue.taxonomy.provider(model.provider) == nil {
+            model.errors["aanbieder"] = "Kies de aanbieder van deze partner-redacteur."
+        }
+        // A beheerder cannot lock themselves out: the last one would leave nobody to undo it.
+        if account.id == visitor.account.id && (role != account.role || model.disabled) {
+            model.errors["rol"] = "U kunt uw eigen rol niet wijzigen en uzelf niet blokkeren. Vraag dat een andere beheerder."
+        }
+        guard model.errors.isEmpty else { return Self.page(UserPage.render(model, site: site), status: .unprocessableContent) }
+        let provider = role == .partnerEditor ? model.provider : nil
+        try await portal.accounts.update(accountID: account.id, role: role, provider: provider, disabled: model.disabled)
+        await record(.accountChanged, by: visitor.account, subject: account.email,
+                     details: "rol: \(account.role.rawValue) → \(role.rawValue); aanbieder: \(account.provider ?? "–") → \(provider ?? "–"); "
+                        + "geblokkeerd: \(account.disabled ? "ja" : "nee") → \(model.disabled ? "ja" : "nee")", context: context)
+        return Self.redirect("/beheer/gebruikers?gewijzigd")
     }
 
     /// Appends to the audit log; a failure to write it is logged, not shown to the user.
