@@ -15,6 +15,7 @@ public struct AuditEvent: Sendable, Equatable {
         case administratorCreated = "beheerder-aangemaakt"
         case catalogueImported = "aanbod-geimporteerd"
         case accountChanged = "account-gewijzigd"
+        case offeringConfirmed = "aanbod-bevestigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -29,6 +30,7 @@ public struct AuditEvent: Sendable, Equatable {
             case .administratorCreated: "Beheerder aangemaakt (opdrachtregel)"
             case .catalogueImported: "Aanbod geïmporteerd"
             case .accountChanged: "Account gewijzigd (rol, aanbieder of blokkering)"
+            case .offeringConfirmed: "Aanbod bevestigd als nog actueel"
             }
         }
     }

@@ -10,6 +10,9 @@ public protocol CatalogueStore: Sendable {
     /// Inserts new records and updates changed ones in one transaction; records equal to what is stored
     /// are left alone. Either every record is applied or none is.
     func upsert(_ records: [OfferingRecord], checkedOn today: Day) async throws -> UpsertSummary
+    /// "Nog actueel": the offering was checked today; it is due again twelve months later. False when
+    /// there is no such offering.
+    func confirmCurrent(_ key: OfferingKey, checkedOn today: Day) async throws -> Bool
 }
 
 /// What an upsert did, by key.

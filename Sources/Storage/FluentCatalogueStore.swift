@@ -22,6 +22,17 @@ public struct FluentCatalogueStore: CatalogueStore {
             .map { $0.domain() }
     }
 
+    public func confirmCurrent(_ key: OfferingKey, checkedOn today: Day) async throws -> Bool {
+        guard let model = try await OfferingModel.query(on: database)
+            .filter(\.$provider == key.provider).filter(\.$externalID == key.id).first()
+        else { return false }
+        model.lastChecked = today.description
+        model.reviewBy = today.adding(months: Freshness.reviewAfterMonths).description
+        model.updatedAt = Date()
+        try await model.update(on: database)
+        return true
+    }
+
     public func offeringCount() async throws -> Int {
         try await OfferingModel.query(on: database).count()
     }

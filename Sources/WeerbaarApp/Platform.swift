@@ -56,7 +56,7 @@ public struct Platform: Sendable {
         let mailer: any Mailer = configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
-                                   mailFrom: configuration.mailFrom, audit: audit, secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

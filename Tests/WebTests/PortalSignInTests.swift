@@ -1,5 +1,7 @@
 import Accounts
 import Audit
+import Catalogue
+import CatalogueService
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -198,7 +200,7 @@ enum PortalFixtures {
                 browsers[role] = browser
             }
             let table = PortalRoutes<WeerbaarRequestContext>.table
-            #expect(table.count >= 21)
+            #expect(table.count >= 23)
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
                 for role in [nil] + Role.allCases.map(Optional.some) {
@@ -206,7 +208,10 @@ enum PortalFixtures {
                     let dashboard = role == nil ? nil : try await browser.request(.get, "/beheer")
                     let form: [(String, String)]? = route.method == .post ? [("csrf", dashboard.flatMap { Browser.csrf(in: $0.body) } ?? "")] : nil
                     // A link's token that does not exist: such routes must still answer, with 410.
+                    // Parameters filled with things that exist: an offering of the partner editor's own provider, an account.
+                    let offering = platform.catalogue.offerings { $0.provider == "vng" }.first!
                     let path = route.path.replacingOccurrences(of: "{token}", with: "bestaat-niet")
+                        .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
                         .replacingOccurrences(of: "{id}", with: someAccount!.uuidString)
                     let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
@@ -355,6 +360,37 @@ enum PortalFixtures {
             #expect(try await platform.accounts.account(id: admin.id)?.role == .administrator)
             #expect(try await adminBrowser.request(.get, "/beheer/gebruikers/\(UUID().uuidString)").status == 404)
             #expect(try await adminBrowser.request(.get, "/beheer/gebruikers/geen-id").status == 404)
+        }
+    }
+}
+
+@Suite struct PortalOfferingFreshnessTests {
+    @Test(arguments: TestBackend.available)
+    func aPartnerConfirmsOnlyTheirOwnOffer(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .partnerEditor, provider: "vng")
+            var partner = Browser(client: client)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            let list = try await partner.request(.get, "/beheer/aanbod")
+            #expect(list.status == 200)
+            let own = platform.catalogue.offerings { $0.provider == "vng" }
+            let other = try #require(platform.catalogue.offerings { $0.provider == "lse" }.first)
+            #expect(own.allSatisfy { list.body.contains("/beheer/aanbod/vng/\($0.id)/actueel") })
+            #expect(!list.body.contains("/beheer/aanbod/lse/"), "another provider's offer is not listed")
+            let csrf = Browser.csrf(in: list.body) ?? ""
+            // Tampering with the key in the URL does not reach another provider's offer.
+            let tampered = try await partner.request(.post, "/beheer/aanbod/lse/\(other.id)/actueel", form: [("csrf", csrf)])
+            #expect(tampered.status == 403)
+            #expect(platform.catalogue.offering(other.key)?.lastChecked == other.lastChecked)
+            let target = try #require(own.first)
+            let confirmed = try await partner.request(.post, "/beheer/aanbod/vng/\(target.id)/actueel", form: [("csrf", csrf)])
+            #expect(confirmed.location == "/beheer/aanbod?bevestigd")
+            let today = Day(Date())
+            let updated = try #require(platform.catalogue.offering(target.key))
+            #expect(updated.lastChecked == today && updated.reviewBy == today.adding(months: 12), "the live catalogue shows it at once")
+            #expect(try await partner.request(.post, "/beheer/aanbod/vng/bestaat-niet/actueel", form: [("csrf", csrf)]).status == 404)
+            #expect(try await partner.request(.post, "/beheer/aanbod/vng/\(target.id)/actueel", form: [("csrf", "fout")]).status == 403)
+            #expect(try await platform.audit.events(offset: 0, limit: 5).contains { $0.action == .offeringConfirmed && $0.subject == target.key.description })
         }
     }
 }

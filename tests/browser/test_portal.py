@@ -45,7 +45,7 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     assert "U bent ingelogd als Beheerder Browsertest" in driver.page_source
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
-    for path in ["/beheer/logboek", "/beheer/gebruikers"]:
+    for path in ["/beheer/logboek", "/beheer/gebruikers", "/beheer/aanbod"]:
         driver.get(server.url + path)
         results = axe_runner.run(driver)
         assert results["violations"] == [], path + "\n" + axe_runner.report(results["violations"])

@@ -1,5 +1,6 @@
 import Accounts
 import Audit
+import Catalogue
 import Foundation
 import Mail
 
@@ -13,9 +14,12 @@ public struct PortalContext: Sendable {
     public var mailer: any Mailer
     public var mailFrom: MailAddress
     public var audit: any AuditLog
+    /// The catalogue's store, for what the portal changes in it.
+    public var catalogueStore: any CatalogueStore
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
-                audit: any AuditLog, secureCookies: Bool) {
+                audit: any AuditLog, catalogueStore: any CatalogueStore, secureCookies: Bool) {
+        self.catalogueStore = catalogueStore
         self.audit = audit
         self.accounts = accounts
         self.signIn = signIn

@@ -60,6 +60,7 @@ enum DashboardPage {
             .p(.safeText("U bent ingelogd als \(account.name) (\(account.email)), \(account.role.label.lowercased())"
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
             .ul(.class("inline-links"),
+                .li(.a(.href("/beheer/aanbod"), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/logboek"), .safeText("Logboek")))),
                 .li(.a(.href("/beheer/tweede-stap-instellen"),

@@ -28,6 +28,7 @@ struct PortalRoutes<Context: RequestContext> {
         case secondFactorForm, secondFactor, secondFactorSetupForm, secondFactorSetup
         case auditLog, auditLogCSV
         case userForm, updateUser
+        case offerings, confirmOffering
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -64,6 +65,8 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/tweede-stap-instellen", access: .signedIn(everyone), action: .secondFactorSetup),
             Route(method: .get, path: "/beheer/gebruikers/{id}", access: .signedIn([.administrator]), action: .userForm),
             Route(method: .post, path: "/beheer/gebruikers/{id}", access: .signedIn([.administrator]), action: .updateUser),
+            Route(method: .get, path: "/beheer/aanbod", access: .signedIn(everyone), action: .offerings),
+            Route(method: .post, path: "/beheer/aanbod/{provider}/{id}/actueel", access: .signedIn(everyone), action: .confirmOffering),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -170,6 +173,24 @@ struct PortalRoutes<Context: RequestContext> {
                                                      csrf: visitor!.session.csrfToken, site: site))
         case .secondFactorSetup:
             return try await setUpSecondFactor(visitor!, form: form, context: context)
+        case .offerings:
+            let today = Day(Date())
+            let mine = site.catalogue.offerings { offering in
+                visitor!.account.role != .partnerEditor || offering.provider == visitor!.account.provider
+            }.sorted { (Freshness.reviewBy($0), $0.title) < (Freshness.reviewBy($1), $1.title) }
+            let message = request.uri.query == "bevestigd" ? "Bevestigd: het aanbod is weer twaalf maanden actueel." : nil
+            return Self.page(OfferingsDashboardPage.render(offerings: mine, account: visitor!.account, today: today,
+                                                           csrf: visitor!.session.csrfToken, message: message, site: site))
+        case .confirmOffering:
+            let key = OfferingKey(provider: try context.parameters.require("provider"), id: try context.parameters.require("id"))
+            // Least privilege, checked on the key in the URL: a partner editor confirms only their own provider's offer.
+            if visitor!.account.role == .partnerEditor && visitor!.account.provider != key.provider {
+                return try forbidden("Dit aanbod is van een andere aanbieder.")
+            }
+            guard try await portal.catalogueStore.confirmCurrent(key, checkedOn: Day(Date())) else { throw HTTPError(.notFound) }
+            try await site.catalogue.reload(from: portal.catalogueStore)
+            await record(.offeringConfirmed, by: visitor!.account, subject: key.description, context: context)
+            return Self.redirect("/beheer/aanbod?bevestigd")
         case .userForm, .updateUser:
             return try await user(route, visitor!, context, form: form)
         case .auditLog:
