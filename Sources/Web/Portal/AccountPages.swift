@@ -29,6 +29,31 @@ enum PortalFields {
                          .aria("describedby", "\(id)-fout"), .aria("invalid", "true")))
     }
 
+    /// The role of an account, as a select.
+    static func role(selected: String, error: String?) -> Node<HTML.FormContext> {
+        .div(.class(error == nil ? "field" : "field field--error"),
+             .label(.for("rol"), .safeText("Rol")),
+             .unwrap(error) { .p(.id("rol-fout"), .class("field__error"), .safeText($0)) },
+             .select(.id("rol"), .attr("name", "rol"), .group(Role.allCases.map { role in
+                 .element(named: "option", nodes: [.attr("value", role.rawValue), role.rawValue == selected ? .attribute(named: "selected") : .empty,
+                                                   .safeText(role.label)])
+             })))
+    }
+
+    /// The provider a partner editor belongs to, as a select with "–" for none.
+    static func provider(selected: String, error: String?, taxonomy: Taxonomy) -> Node<HTML.FormContext> {
+        .div(.class(error == nil ? "field" : "field field--error"),
+             .label(.for("aanbieder"), .safeText("Aanbieder (voor een partner-redacteur)")),
+             .unwrap(error) { .p(.id("aanbieder-fout"), .class("field__error"), .safeText($0)) },
+             .select(.id("aanbieder"), .attr("name", "aanbieder"),
+                     .element(named: "option", nodes: [.attr("value", ""), .safeText("–")]),
+                     .group(taxonomy.providers.map { provider in
+                         .element(named: "option", nodes: [.attr("value", esc(provider.slug)),
+                                                           provider.slug == selected ? .attribute(named: "selected") : .empty,
+                                                           .safeText(provider.name)])
+                     })))
+    }
+
     static func csrf(_ token: String) -> Node<HTML.FormContext> {
         .input(.type(.hidden), .name("csrf"), .value(esc(token)))
     }
@@ -102,7 +127,6 @@ enum UsersPage {
 
     static func render(_ model: Model, site: SiteContext) -> String {
         let meta = PageMeta(title: "Gebruikers", description: "Gebruikers van het beheer.", path: "/beheer/gebruikers", noIndex: true)
-        let providers = site.catalogue.taxonomy.providers
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Gebruikers")),
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
@@ -124,23 +148,8 @@ enum UsersPage {
                   PortalFields.csrf(model.csrf),
                   PortalFields.text(id: "email", label: "E-mailadres", value: model.email, autocomplete: "off", error: model.errors["email"]),
                   PortalFields.text(id: "naam", label: "Naam", value: model.name, autocomplete: "off", error: model.errors["naam"]),
-                  .div(.class("field"),
-                       .label(.for("rol"), .safeText("Rol")),
-                       .select(.id("rol"), .attr("name", "rol"), .group(Role.allCases.map { role in
-                           .element(named: "option", nodes: [.attr("value", role.rawValue),
-                                                             role.rawValue == model.role ? .attribute(named: "selected") : .empty,
-                                                             .safeText(role.label)])
-                       }))),
-                  .div(.class(model.errors["aanbieder"] == nil ? "field" : "field field--error"),
-                       .label(.for("aanbieder"), .safeText("Aanbieder (voor een partner-redacteur)")),
-                       .unwrap(model.errors["aanbieder"]) { .p(.id("aanbieder-fout"), .class("field__error"), .safeText($0)) },
-                       .select(.id("aanbieder"), .attr("name", "aanbieder"),
-                               .element(named: "option", nodes: [.attr("value", ""), .safeText("–")]),
-                               .group(providers.map { provider in
-                                   .element(named: "option", nodes: [.attr("value", esc(provider.slug)),
-                                                                     provider.slug == model.provider ? .attribute(named: "selected") : .empty,
-                                                                     .safeText(provider.name)])
-                               }))),
+                  PortalFields.role(selected: model.role, error: nil),
+                  PortalFields.provider(selected: model.provider, error: model.errors["aanbieder"], taxonomy: site.catalogue.taxonomy),
                   .button(.type(.submit), .class("button"), .safeText("Uitnodiging versturen")))))
     }
 }
@@ -164,24 +173,8 @@ enum UserPage {
             .p(.safeText("\(account.email) · tweede stap \(account.hasSecondFactor ? "aan" : "uit")")),
             .form(.class("portal-form"), .action(esc("/beheer/gebruikers/\(account.id.uuidString)")), .method(.post),
                   PortalFields.csrf(model.csrf),
-                  .div(.class(model.errors["rol"] == nil ? "field" : "field field--error"),
-                       .label(.for("rol"), .safeText("Rol")),
-                       .unwrap(model.errors["rol"]) { .p(.id("rol-fout"), .class("field__error"), .safeText($0)) },
-                       .select(.id("rol"), .attr("name", "rol"), .group(Role.allCases.map { role in
-                           .element(named: "option", nodes: [.attr("value", role.rawValue),
-                                                             role.rawValue == model.role ? .attribute(named: "selected") : .empty,
-                                                             .safeText(role.label)])
-                       }))),
-                  .div(.class(model.errors["aanbieder"] == nil ? "field" : "field field--error"),
-                       .label(.for("aanbieder"), .safeText("Aanbieder (voor een partner-redacteur)")),
-                       .unwrap(model.errors["aanbieder"]) { .p(.id("aanbieder-fout"), .class("field__error"), .safeText($0)) },
-                       .select(.id("aanbieder"), .attr("name", "aanbieder"),
-                               .element(named: "option", nodes: [.attr("value", ""), .safeText("–")]),
-                               .group(site.catalogue.taxonomy.providers.map { provider in
-                                   .element(named: "option", nodes: [.attr("value", esc(provider.slug)),
-                                                                     provider.slug == model.provider ? .attribute(named: "selected") : .empty,
-                                                                     .safeText(provider.name)])
-                               }))),
+                  PortalFields.role(selected: model.role, error: model.errors["rol"]),
+                  PortalFields.provider(selected: model.provider, error: model.errors["aanbieder"], taxonomy: site.catalogue.taxonomy),
                   .div(.class("checkbox"),
                        .input(.type(.checkbox), .id("geblokkeerd"), .name("geblokkeerd"), .value("ja"), .checked(model.disabled)),
                        .label(.for("geblokkeerd"), .safeText("Geblokkeerd: kan niet inloggen; lopende sessies eindigen"))),
