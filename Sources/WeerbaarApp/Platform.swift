@@ -51,9 +51,14 @@ public struct Platform: Sendable {
 
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
+    /// SMTP when SMTP_URL is set, else the log.
+    public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }
+    public var freshnessDigest: FreshnessDigest {
+        FreshnessDigest(accounts: accounts, catalogue: catalogue, mailer: mailer, from: configuration.mailFrom, baseURL: configuration.baseURL)
+    }
 
     public func router() -> Router<WeerbaarRequestContext> {
-        let mailer: any Mailer = configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
+        let mailer = self.mailer
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
                                    mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, secureCookies: configuration.baseURL.hasPrefix("https://"))
@@ -70,8 +75,11 @@ public struct Platform: Sendable {
         Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
-            services: [SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
-                                        interval: .seconds(5), logger: logger)],
+            services: [
+                SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
+                                 interval: .seconds(5), logger: logger),
+                FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
+            ],
             logger: logger)
     }
 

@@ -11,5 +11,6 @@ enum AllMigrations {
         M0006_AddSecondFactor(),
         M0007_CreateAuditLog(),
         M0008_AddAccountBlocking(),
+        M0009_CreateScheduledRuns(),
     ]
 }
