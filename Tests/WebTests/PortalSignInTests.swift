@@ -66,12 +66,18 @@ enum PortalFixtures {
     /// The second factor of the beheerders the tests make (beheerders must have one).
     static let secret: [UInt8] = Array("twintig-bytes-geheim".utf8)
 
-    /// A code the server has not accepted yet: the earliest of the three it accepts now.
+    /// A code the server has not accepted yet and will still accept if a 30-second step ends before
+    /// it arrives: the current step's or the next one's, never the previous one's. When both were
+    /// used (a third sign-in within one step), it waits for the next step.
     static func nextCode(_ platform: Platform, _ email: String) async throws -> String {
         let account = try #require(try await platform.accounts.account(email: email))
-        let now = TOTP.counter(at: Date())
-        let counter = [now - 1, now, now + 1].first { account.totpLastCounter == nil || Int64($0) > account.totpLastCounter! } ?? now + 1
-        return TOTP.code(secret: secret, counter: counter)
+        while true {
+            let now = TOTP.counter(at: Date())
+            if let counter = [now, now + 1].first(where: { account.totpLastCounter == nil || Int64($0) > account.totpLastCounter! }) {
+                return TOTP.code(secret: secret, counter: counter)
+            }
+            try await Task.sleep(for: .seconds(1))
+        }
     }
 
     @discardableResult
