@@ -50,8 +50,7 @@ extension LiveCatalogue {
         let current = snapshot
         let taxonomy = current.taxonomy
         let text = question.text
-        let read = current.index.search(SearchQuery(text: text, limit: 0))
-        let readThemes = read.inferredTags.filter { taxonomy.term(.theme, $0) != nil }
+        let readThemes = current.index.inferredTags(text).filter { taxonomy.term(.theme, $0) != nil }
         var themes = (question.themes ?? readThemes).filter { taxonomy.term(.theme, $0) != nil }
         themes = themes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
 
@@ -62,12 +61,26 @@ extension LiveCatalogue {
         }
 
         var matchedTerms = Set<String>()
+        // Totals do not depend on order or page size: a kind's catalogue view often asks again for a
+        // total an earlier search already counted.
+        var totals: [String: Int] = [:]
+        func key(_ text: String, _ filters: [String: Set<String>]) -> String {
+            text + "\u{1}" + filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted())" }.joined(separator: "&")
+        }
+        func facetFilters(_ filters: [Facet: [String]]) -> [String: Set<String>] {
+            var result: [String: Set<String>] = [:]
+            for (facet, values) in filters where !values.isEmpty { result[facet.rawValue] = Set(values) }
+            return result
+        }
         func run(_ text: String, _ filters: [Facet: [String]], limit: Int, sort: SearchQuery.Sort = .relevance) -> SearchResults {
-            var facetFilters: [String: Set<String>] = [:]
-            for (facet, values) in filters where !values.isEmpty { facetFilters[facet.rawValue] = Set(values) }
-            let results = current.index.search(SearchQuery(text: text, filters: facetFilters, sort: sort, limit: limit, tags: themes))
+            let filters = facetFilters(filters)
+            let results = current.index.search(SearchQuery(text: text, filters: filters, sort: sort, limit: limit, tags: themes))
             matchedTerms.formUnion(results.matchedTerms)
+            totals[key(text, filters)] = results.total
             return results
+        }
+        func counted(_ text: String, _ filters: [Facet: [String]]) -> Int {
+            totals[key(text, facetFilters(filters))] ?? run(text, filters, limit: 0).total
         }
 
         // The catalogue view: text within the themes, or the text alone when the themes would leave nothing.
@@ -96,7 +109,7 @@ extension LiveCatalogue {
 
             var view = catalogueQuery
             view.filters[.kind] = [kind.slug]
-            return GuideAnswer.Section(kind: kind.slug, offerings: offerings, total: run(view.text, view.filters, limit: 0).total,
+            return GuideAnswer.Section(kind: kind.slug, offerings: offerings, total: counted(view.text, view.filters),
                                        catalogueQuery: view)
         }
         return GuideAnswer(question: question, words: words, readThemes: readThemes, themes: themes, sections: sections,

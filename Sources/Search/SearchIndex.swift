@@ -200,6 +200,9 @@ public struct SearchIndex: Sendable {
 
     // MARK: - Searching
 
+    /// The values of the tag facet (themes) the thesaurus reads in a text, without searching.
+    public func inferredTags(_ text: String) -> [String] { queryGroups(text).tags }
+
     public func search(_ query: SearchQuery) -> SearchResults {
         let documentCount = keys.count
         let (groups, tags) = queryGroups(query.text)
