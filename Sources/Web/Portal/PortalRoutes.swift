@@ -137,7 +137,7 @@ struct PortalRoutes<Context: RequestContext> {
                             "hersteld": "Uw nieuwe wachtwoord is opgeslagen. U kunt nu inloggen."]
             return signInForm(email: "", message: messages[request.uri.query ?? ""], isError: false)
         case .signIn:
-            return try await signIn(request, context, form: form)
+            return try await signIn(request, context, form: form, visitor: visitor)
         case .signOut:
             try await portal.accounts.deleteSession(id: visitor!.session.id)
             var response = Self.redirect("/beheer/inloggen?uitgelogd")
@@ -458,7 +458,7 @@ struct PortalRoutes<Context: RequestContext> {
         anonymousForm(status: status) { SignInPage.render(.init(email: email, csrfToken: $0, message: message, isError: isError), site: self.site) }
     }
 
-    func signIn(_ request: Request, _ context: Context, form: QueryString) async throws -> Response {
+    func signIn(_ request: Request, _ context: Context, form: QueryString, visitor: Visitor?) async throws -> Response {
         // Double-submit: the form's token must equal the cookie set with the form.
         guard anonymousFormIsGenuine(request, form) else {
             return signInForm(email: form.first("email") ?? "", message: "Het formulier was verlopen. Probeer het nog eens.",
@@ -470,10 +470,7 @@ struct PortalRoutes<Context: RequestContext> {
         switch outcome {
         case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _):
             // A fresh session id at every sign-in (no fixation); an old session of this browser ends.
-            if let old = request.cookies[PortalContext.sessionCookie]?.value,
-               let (session, _) = try await portal.signIn.session(token: old) {
-                try await portal.accounts.deleteSession(id: session.id)
-            }
+            if let visitor { try await portal.accounts.deleteSession(id: visitor.session.id) }
             let next: String = if case .secondFactorRequired = outcome { "/beheer/tweede-stap" } else { "/beheer" }
             if case .signedIn(_, _, let account) = outcome { await record(.signedIn, by: account, context: context) }
             var response = Self.redirect(next)
