@@ -9,7 +9,6 @@ public struct FluentAccountStore: AccountStore {
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public func create(_ account: Account) async throws {
         // The unique index decides; checking first only gives the common case a clear error.
@@ -56,14 +55,14 @@ public struct FluentAccountStore: AccountStore {
 
     public func recordFailure(key: String, at date: Date, window: TimeInterval) async throws -> Int {
         let now = date.timeIntervalSince1970
-        try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key) AND failed_at < \(bind: now - window)").run()
-        try await sql.raw("INSERT INTO sign_in_failures (subject, failed_at) VALUES (\(bind: key), \(bind: now))").run()
+        try await database.sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key) AND failed_at < \(bind: now - window)").run()
+        try await database.sql.raw("INSERT INTO sign_in_failures (subject, failed_at) VALUES (\(bind: key), \(bind: now))").run()
         return try await failures(key: key, since: date.addingTimeInterval(-window))
     }
 
     public func failures(key: String, since date: Date) async throws -> Int {
         struct Count: Decodable { var failures: Int }
-        let row = try await sql.raw("""
+        let row = try await database.sql.raw("""
             SELECT CAST(COUNT(*) AS BIGINT) AS failures FROM sign_in_failures
             WHERE subject = \(bind: key) AND failed_at >= \(bind: date.timeIntervalSince1970)
             """).first(decoding: Count.self)
@@ -71,7 +70,7 @@ public struct FluentAccountStore: AccountStore {
     }
 
     public func clearFailures(key: String) async throws {
-        try await sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
+        try await database.sql.raw("DELETE FROM sign_in_failures WHERE subject = \(bind: key)").run()
     }
 
     public func update(accountID: UUID, role: Role, provider: String?, disabled: Bool) async throws {
@@ -89,7 +88,7 @@ public struct FluentAccountStore: AccountStore {
 
     public func useTOTPCounter(accountID: UUID, counter: Int64) async throws -> Bool {
         // Conditional, so two requests with the same code cannot both pass.
-        let rows = try await sql.raw("""
+        let rows = try await database.sql.raw("""
             UPDATE accounts SET totp_last_counter = \(bind: counter)
             WHERE id = \(bind: accountID) AND (totp_last_counter IS NULL OR totp_last_counter < \(bind: counter))
             RETURNING id
@@ -112,7 +111,7 @@ public struct FluentAccountStore: AccountStore {
     public func useToken(tokenHash: String, at date: Date, creating account: Account?, newPasswordHash: String?) async throws -> Bool {
         try await database.transaction { tx in
             // The conditional update is the lock: of two uses at once, one changes a row and the other none.
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let used = try await sql.raw("""
                 UPDATE account_tokens SET used_at = \(bind: date)
                 WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL AND expires_at > \(bind: date)

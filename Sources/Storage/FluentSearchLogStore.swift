@@ -12,12 +12,11 @@ public struct FluentSearchLogStore: SearchLogStore {
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
-    var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public func add(_ tallies: [SearchLogKey: SearchTally]) async throws {
         guard !tallies.isEmpty else { return }
         try await database.transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             for (key, tally) in tallies {
                 try await sql.raw("""
                     INSERT INTO search_log (hour, source, query, filters, searches, results)
@@ -49,7 +48,7 @@ public struct FluentSearchLogStore: SearchLogStore {
             var max_results: Int
             var last_hour: String
         }
-        return try await sql.raw(query).all(decoding: Row.self).compactMap { row in
+        return try await database.sql.raw(query).all(decoding: Row.self).compactMap { row in
             guard let source = LoggedSearch.Source(rawValue: row.source) else { return nil }
             return SearchLogReportRow(source: source, query: row.query, filters: row.filters, searches: row.searches,
                                       maxResults: row.max_results, lastHour: row.last_hour)
@@ -58,7 +57,7 @@ public struct FluentSearchLogStore: SearchLogStore {
 
     @discardableResult
     public func purge(before hour: String) async throws -> Int {
-        let rows = try await sql.raw("DELETE FROM search_log WHERE hour < \(bind: hour) RETURNING hour").all()
+        let rows = try await database.sql.raw("DELETE FROM search_log WHERE hour < \(bind: hour) RETURNING hour").all()
         return rows.count
     }
 }

@@ -11,7 +11,7 @@ public struct ScheduledRuns: Sendable {
 
     /// True for exactly one caller per job and period.
     public func claim(job: String, period: String, at date: Date = Date()) async throws -> Bool {
-        let sql = database as! any SQLDatabase
+        let sql = database.sql
         let rows = try await sql.raw("""
             INSERT INTO scheduled_runs (job, period, claimed_at) VALUES (\(bind: job), \(bind: period), \(bind: date))
             ON CONFLICT (job, period) DO NOTHING RETURNING job

@@ -90,7 +90,7 @@ import TestSupport
     func theTableHasNoColumnThatCouldIdentifyAPerson(backend: TestBackend) async throws {
         try await Self.withStore(backend) { store, _ in
             try await store.add([Self.key("2026-11-20T10:00Z", "x"): SearchTally(searches: 1, results: 0)])
-            let row = try await store.sql.raw("SELECT * FROM search_log").first()
+            let row = try await store.database.sql.raw("SELECT * FROM search_log").first()
             #expect(Set(try #require(row).allColumns) == ["hour", "source", "query", "filters", "searches", "results"])
         }
     }
