@@ -16,6 +16,14 @@ public struct AuditEvent: Sendable, Equatable {
         case catalogueImported = "aanbod-geimporteerd"
         case accountChanged = "account-gewijzigd"
         case offeringConfirmed = "aanbod-bevestigd"
+        case offeringSaved = "aanbod-opgeslagen"
+        case offeringSubmitted = "aanbod-ingediend"
+        case offeringPublished = "aanbod-gepubliceerd"
+        case offeringSentBack = "aanbod-teruggestuurd"
+        case offeringArchived = "aanbod-gearchiveerd"
+        case offeringUnarchived = "aanbod-uit-archief"
+        case revisionRestored = "versie-teruggezet"
+        case providerChanged = "aanbieder-gewijzigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -31,6 +39,14 @@ public struct AuditEvent: Sendable, Equatable {
             case .catalogueImported: "Aanbod geïmporteerd"
             case .accountChanged: "Account gewijzigd (rol, aanbieder of blokkering)"
             case .offeringConfirmed: "Aanbod bevestigd als nog actueel"
+            case .offeringSaved: "Aanbod opgeslagen als concept"
+            case .offeringSubmitted: "Aanbod ingediend ter beoordeling"
+            case .offeringPublished: "Aanbod gepubliceerd"
+            case .offeringSentBack: "Aanbod teruggestuurd met opmerking"
+            case .offeringArchived: "Aanbod gearchiveerd"
+            case .offeringUnarchived: "Aanbod uit het archief gehaald"
+            case .revisionRestored: "Eerdere versie teruggezet als concept"
+            case .providerChanged: "Aanbieder gewijzigd"
             }
         }
     }

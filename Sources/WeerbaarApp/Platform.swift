@@ -51,6 +51,7 @@ public struct Platform: Sendable {
 
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
+    public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
     /// SMTP when SMTP_URL is set, else the log.
     public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }
     public var freshnessDigest: FreshnessDigest {
@@ -61,7 +62,7 @@ public struct Platform: Sendable {
         let mailer = self.mailer
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
-                                   mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, editorial: editorial, secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

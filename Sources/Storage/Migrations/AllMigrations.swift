@@ -12,5 +12,6 @@ enum AllMigrations {
         M0007_CreateAuditLog(),
         M0008_AddAccountBlocking(),
         M0009_CreateScheduledRuns(),
+        M0010_CreateEditorialWorkflow(),
     ]
 }

@@ -1,5 +1,7 @@
 import Catalogue
 import FluentKit
+import Foundation
+import SQLKit
 
 /// Vocabularies and providers, seeded with the standard set. Migrations are append-only: never edit a
 /// released one, add the next.
@@ -33,7 +35,14 @@ struct M0001_CreateTaxonomy: AsyncMigration {
         for vocabulary in Vocabulary.allCases {
             for term in standard.terms(vocabulary) { try await TermModel(term).create(on: database) }
         }
-        for provider in standard.providers { try await ProviderModel(provider).create(on: database) }
+        // Plain SQL with the columns of this migration's table: the model has columns later migrations add.
+        for provider in standard.providers {
+            try await database.sql.insert(into: ProviderModel.schema)
+                .columns("id", "slug", "name", "abbreviation", "description", "website", "email", "phone")
+                .values(SQLBind(UUID()), SQLBind(provider.slug), SQLBind(provider.name), SQLBind(provider.abbreviation),
+                        SQLBind(provider.description), SQLBind(provider.website), SQLBind(provider.email), SQLBind(provider.phone))
+                .run()
+        }
     }
 
     func revert(on database: any Database) async throws {

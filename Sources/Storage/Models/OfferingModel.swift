@@ -28,6 +28,10 @@ final class OfferingModel: Model, @unchecked Sendable {
     @Field(key: "last_checked") var lastChecked: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// `gepubliceerd` or `gearchiveerd`; drafts live in `offering_drafts` until they are published.
+    @Field(key: "status") var status: String
+    /// Raised by every change; what an edit form's optimistic lock compares.
+    @Field(key: "version") var version: Int
     @Children(for: \.$offering) var labels: [OfferingLabelModel]
 
     init() {}

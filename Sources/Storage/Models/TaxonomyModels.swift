@@ -43,10 +43,13 @@ final class ProviderModel: Model, @unchecked Sendable {
     @Field(key: "website") var website: String
     @OptionalField(key: "email") var email: String?
     @OptionalField(key: "phone") var phone: String?
+    /// A trusted provider's partner editors publish without review.
+    @Field(key: "trusted") var trusted: Bool
 
     init() {}
 
     init(_ provider: Provider) {
+        trusted = false
         slug = provider.slug
         name = provider.name
         abbreviation = provider.abbreviation

@@ -21,19 +21,22 @@ enum OfferingPage {
         return Layout.render(meta, site: site, content: view(model))
     }
 
-    static func view(_ model: Model) -> Node<HTML.BodyContext> {
+    /// The page's content. `headingLevel` 2 is the portal's preview: inside another page, without
+    /// breadcrumbs, its title one level down.
+    static func view(_ model: Model, headingLevel: Int = 1) -> Node<HTML.BodyContext> {
         let o = model.offering
         let t = model.taxonomy
+        let isPreview = headingLevel > 1
         return .group(
-            .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
+            .if(!isPreview, .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
                  .ol(.li(.a(.href("/"), .safeText("Home"))),
                      .li(.a(.href("/aanbod"), .safeText("Aanbod"))),
-                     .li(.aria("current", "page"), .safeText(o.title)))),
+                     .li(.aria("current", "page"), .safeText(o.title))))),
             .article(
                 .class("offering"),
                 .p(.class("offering__kind"), .span(.class("badge badge--\(o.kind)"), .safeText(t.label(.kind, o.kind))),
                    .safeText(" " + t.label(.form, o.form))),
-                .h1(.safeText(o.title)),
+                isPreview ? .element(named: "h\(headingLevel)", nodes: [.class("offering__title"), .safeText(o.title)]) : .h1(.safeText(o.title)),
                 .p(.class("lead"), .safeText(o.summary)),
                 .div(.class("offering__layout"),
                      .div(.class("offering__body"),

@@ -16,9 +16,12 @@ public struct PortalContext: Sendable {
     public var audit: any AuditLog
     /// The catalogue's store, for what the portal changes in it.
     public var catalogueStore: any CatalogueStore
+    /// Drafts, review, archive and history.
+    public var editorial: any EditorialStore
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
-                audit: any AuditLog, catalogueStore: any CatalogueStore, secureCookies: Bool) {
+                audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, secureCookies: Bool) {
+        self.editorial = editorial
         self.catalogueStore = catalogueStore
         self.audit = audit
         self.accounts = accounts

@@ -29,6 +29,10 @@ struct PortalRoutes<Context: RequestContext> {
         case auditLog, auditLogCSV
         case userForm, updateUser
         case offerings, confirmOffering
+        case newOfferingForm, createOffering, offeringForm, saveOffering, archiveOffering, unarchiveOffering
+        case offeringHistory, offeringRevision, restoreRevision
+        case reviewQueue, publishDraft, sendBack
+        case providers, updateProvider
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -45,6 +49,9 @@ struct PortalRoutes<Context: RequestContext> {
 
     static var table: [Route] {
         let everyone = Set(Role.allCases)
+        // Content is kept by the redactie and the partners; beheerders run the platform, not its content.
+        let editors: Set<Role> = [.editor, .partnerEditor]
+        let offering = "/beheer/aanbod/{provider}/{id}"
         return [
             Route(method: .get, path: "/beheer", access: .signedIn(everyone), action: .dashboard),
             Route(method: .get, path: "/beheer/inloggen", access: .anyone, action: .signInForm),
@@ -67,6 +74,20 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/gebruikers/{id}", access: .signedIn([.administrator]), action: .updateUser),
             Route(method: .get, path: "/beheer/aanbod", access: .signedIn(everyone), action: .offerings),
             Route(method: .post, path: "/beheer/aanbod/{provider}/{id}/actueel", access: .signedIn(everyone), action: .confirmOffering),
+            Route(method: .get, path: "/beheer/aanbod/nieuw", access: .signedIn(editors), action: .newOfferingForm),
+            Route(method: .post, path: "/beheer/aanbod/nieuw", access: .signedIn(editors), action: .createOffering),
+            Route(method: .get, path: offering, access: .signedIn(editors), action: .offeringForm),
+            Route(method: .post, path: offering, access: .signedIn(editors), action: .saveOffering),
+            Route(method: .post, path: offering + "/archiveren", access: .signedIn(editors), action: .archiveOffering),
+            Route(method: .post, path: offering + "/herstellen", access: .signedIn(editors), action: .unarchiveOffering),
+            Route(method: .get, path: offering + "/geschiedenis", access: .signedIn(editors), action: .offeringHistory),
+            Route(method: .get, path: offering + "/geschiedenis/{n}", access: .signedIn(editors), action: .offeringRevision),
+            Route(method: .post, path: offering + "/geschiedenis/{n}/terugzetten", access: .signedIn(editors), action: .restoreRevision),
+            Route(method: .get, path: "/beheer/beoordelen", access: .signedIn([.editor]), action: .reviewQueue),
+            Route(method: .post, path: offering + "/publiceren", access: .signedIn([.editor]), action: .publishDraft),
+            Route(method: .post, path: offering + "/terugsturen", access: .signedIn([.editor]), action: .sendBack),
+            Route(method: .get, path: "/beheer/aanbieders", access: .signedIn([.administrator]), action: .providers),
+            Route(method: .post, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .updateProvider),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -91,7 +112,7 @@ struct PortalRoutes<Context: RequestContext> {
         let visitor = try await self.visitor(request)
         var form = QueryString(raw: nil)
         if route.method == .post {
-            let body = try await request.collectBody(upTo: 64 * 1024)
+            let body = try await request.collectBody(upTo: 512 * 1024)
             form = QueryString(raw: String(buffer: body))
         }
         if route.access == .secondFactorPending {
@@ -174,25 +195,29 @@ struct PortalRoutes<Context: RequestContext> {
         case .secondFactorSetup:
             return try await setUpSecondFactor(visitor!, form: form, context: context)
         case .offerings:
-            let today = Day(Date())
-            let mine = site.catalogue.offerings { offering in
-                visitor!.account.role != .partnerEditor || offering.provider == visitor!.account.provider
-            }.sorted { (Freshness.reviewBy($0), $0.title) < (Freshness.reviewBy($1), $1.title) }
-            let message = request.uri.query == "bevestigd" ? "Bevestigd: het aanbod is weer twaalf maanden actueel." : nil
-            return Self.page(OfferingsDashboardPage.render(offerings: mine, account: visitor!.account, today: today,
-                                                           csrf: visitor!.session.csrfToken, message: message, site: site))
+            let account = visitor!.account
+            let mine = try await portal.editorial.managedOfferings(provider: account.role == .partnerEditor ? account.provider ?? "-" : nil)
+            let messages = ["bevestigd": "Bevestigd: het aanbod is weer twaalf maanden actueel."]
+            return Self.page(OfferingsDashboardPage.render(offerings: mine, account: account, today: Day(Date()),
+                                                           submitted: account.role == .editor ? try await portal.editorial.submittedDrafts().count : 0,
+                                                           csrf: visitor!.session.csrfToken, message: messages[request.uri.query ?? ""], site: site))
         case .confirmOffering:
             let key = OfferingKey(provider: try context.parameters.require("provider"), id: try context.parameters.require("id"))
             // Least privilege, checked on the key in the URL: a partner editor confirms only their own provider's offer.
             if visitor!.account.role == .partnerEditor && visitor!.account.provider != key.provider {
                 return try forbidden("Dit aanbod is van een andere aanbieder.")
             }
-            guard try await portal.catalogueStore.confirmCurrent(key, checkedOn: Day(Date())) else { throw HTTPError(.notFound) }
+            guard try await portal.catalogueStore.confirmCurrent(key, checkedOn: Day(Date()), by: Self.editor(visitor!.account)) else { throw HTTPError(.notFound) }
             try await site.catalogue.reload(from: portal.catalogueStore)
             await record(.offeringConfirmed, by: visitor!.account, subject: key.description, context: context)
             return Self.redirect("/beheer/aanbod?bevestigd")
         case .userForm, .updateUser:
             return try await user(route, visitor!, context, form: form)
+        case .newOfferingForm, .createOffering, .offeringForm, .saveOffering, .archiveOffering, .unarchiveOffering,
+             .offeringHistory, .offeringRevision, .restoreRevision, .reviewQueue, .publishDraft, .sendBack:
+            return try await editorial(route, request, context, form: form, visitor: visitor!)
+        case .providers, .updateProvider:
+            return try await providers(route, request, context, form: form, visitor: visitor!)
         case .auditLog:
             let perPage = 50
             let page = max(1, min(100_000, Int(QueryString(raw: request.uri.query).first("pagina") ?? "") ?? 1))

@@ -1,0 +1,139 @@
+import Catalogue
+import Foundation
+import Logging
+import Storage
+import Testing
+import TestSupport
+
+/// Drafts, publication, archive and revisions, on SQLite and on PostgreSQL.
+@Suite struct EditorialStoreTests {
+    static func withStores(_ backend: TestBackend, _ body: (FluentCatalogueStore, FluentEditorialStore) async throws -> Void) async throws {
+        try await ScratchDatabase.with(backend) { location in
+            let database = try WeerbaarDatabase.open(location, logger: Logger(label: "test"))
+            do {
+                try await database.migrate()
+                try await body(FluentCatalogueStore(database: database), FluentEditorialStore(database: database))
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+            await database.shutdown()
+        }
+    }
+
+    static func record(_ id: String, title: String = "Handreiking buurtgesprekken") -> OfferingRecord {
+        OfferingRecord(id: id, provider: "vng", title: title, summary: "Samenvatting.", description: "Tekst.",
+                       kind: "publicatie", form: "handreiking", themes: ["polarisatie"])
+    }
+
+    let alice = Editor(email: "alice@example.org", name: "Alice")
+    let bob = Editor(email: "bob@example.org", name: "Bob")
+    let today = Day("2026-11-27")!
+
+    @Test(arguments: TestBackend.available)
+    func onlyPublishedOfferingsReachThePublicCatalogue(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { catalogue, editorial in
+            _ = try await editorial.save(Self.record("concept"), basedOn: .new, intent: .concept, by: alice, today: today)
+            _ = try await editorial.save(Self.record("ingediend", title: "Ingediend"), basedOn: .new, intent: .submit, by: alice, today: today)
+            _ = try await editorial.save(Self.record("live", title: "Live"), basedOn: .new, intent: .publish, by: alice, today: today)
+            _ = try await editorial.save(Self.record("weg", title: "Weg"), basedOn: .new, intent: .publish, by: alice, today: today)
+            try await editorial.archive(OfferingKey(provider: "vng", id: "weg"), by: bob)
+            #expect(try await catalogue.allOfferings().map(\.id) == ["live"])
+            #expect(try await editorial.managedOfferings(provider: "vng").count == 4)
+            #expect(try await editorial.managedOfferings(provider: "lse").isEmpty)
+            #expect(try await editorial.submittedDrafts().map(\.key.id) == ["ingediend"])
+            // Archiving twice is a state problem, not a second revision.
+            await #expect(throws: EditorialProblem.wrongStatus(.archived)) {
+                try await editorial.archive(OfferingKey(provider: "vng", id: "weg"), by: bob)
+            }
+            #expect(try await editorial.revisions(OfferingKey(provider: "vng", id: "weg")).map(\.action) == [.archived, .published])
+            // An import updates an archived offering's content but does not bring it back.
+            let summary = try await catalogue.upsert([Self.record("weg", title: "Weg, bijgewerkt")], checkedOn: today)
+            #expect(summary.updated.map(\.id) == ["weg"])
+            #expect(try await catalogue.allOfferings().map(\.id) == ["live"])
+            #expect(try await editorial.revisions(OfferingKey(provider: "vng", id: "weg")).first?.action == .imported)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func ofTwoSavesBasedOnTheSameVersionExactlyOneWins(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { _, editorial in
+            let key = OfferingKey(provider: "vng", id: "race")
+            let first = try await editorial.save(Self.record("race"), basedOn: .new, intent: .publish, by: alice, today: today)
+            let token = first.editToken
+            // Many editors at once, all from the same form: one save, every other one a conflict.
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await editorial.save(Self.record("race", title: "Titel \(n)"), basedOn: token, intent: n % 2 == 0 ? .publish : .concept,
+                                                         by: Editor(email: "e\(n)@example.org", name: "E\(n)"), today: today)
+                            return true
+                        } catch EditorialProblem.conflict {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 1)
+            let revisions = try await editorial.revisions(key)
+            #expect(revisions.count == 2, "one revision for the publication, one for the single winner")
+            #expect(revisions.map(\.number) == [2, 1])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aDraftOfAPublishedOfferingLeavesTheSiteAloneUntilPublished(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { catalogue, editorial in
+            let key = OfferingKey(provider: "vng", id: "bestaand")
+            let published = try await editorial.save(Self.record("bestaand", title: "Oud"), basedOn: .new, intent: .publish, by: alice, today: today)
+            let draft = try await editorial.save(Self.record("bestaand", title: "Nieuw"), basedOn: published.editToken, intent: .submit, by: alice, today: today)
+            #expect(try await catalogue.allOfferings().map(\.title) == ["Oud"])
+            // The form on the published version is stale once a draft exists.
+            await #expect(throws: EditorialProblem.self) {
+                _ = try await editorial.save(Self.record("bestaand", title: "Ander"), basedOn: published.editToken, intent: .concept, by: bob, today: today)
+            }
+            let returned = try await editorial.sendBack(key, version: draft.draft!.version, comment: "Graag een bron.", by: bob)
+            #expect(returned.status == .concept && returned.reviewComment == "Graag een bron." && returned.author == alice)
+            await #expect(throws: EditorialProblem.wrongStatus(.concept)) {
+                try await editorial.publishDraft(key, version: returned.version, by: bob, today: today)
+            }
+            let resubmitted = try await editorial.save(Self.record("bestaand", title: "Nieuw, met bron"), basedOn: .draft(returned.version),
+                                                       intent: .submit, by: alice, today: today)
+            #expect(resubmitted.draft?.reviewComment == nil)
+            try await editorial.publishDraft(key, version: resubmitted.draft!.version, by: bob, today: today)
+            let after = try #require(try await editorial.managed(key))
+            #expect(after.draft == nil && after.stored?.title == "Nieuw, met bron")
+            #expect(try await catalogue.allOfferings().map(\.title) == ["Nieuw, met bron"])
+            // The slug stays what it was when first published.
+            #expect(after.stored?.slug == published.stored?.slug)
+
+            let history = try await editorial.revisions(key)
+            #expect(history.map(\.action) == [.published, .submitted, .sentBack, .submitted, .published])
+            #expect(history[2].comment == "Graag een bron." && history[2].editor == bob)
+            try await editorial.restore(key, revision: 1, by: bob)
+            #expect(try await editorial.managed(key)?.draft?.record.title == "Oud")
+            await #expect(throws: EditorialProblem.notFound) { try await editorial.restore(key, revision: 99, by: bob) }
+        }
+    }
+
+    @Test
+    func theDiffListsOnlyChangedFieldsInTheFormatsOrder() {
+        var after = Self.record("x")
+        after.title = "Nieuw"
+        after.themes = ["polarisatie", "radicalisering"]
+        after.contact = Contact(email: "a@example.org")
+        let changes = RecordDiff.changes(from: Self.record("x"), to: after)
+        #expect(changes.map(\.field) == ["title", "themes", "contact.email"])
+        #expect(changes[1].before == "polarisatie" && changes[1].after == "polarisatie, radicalisering")
+        #expect(RecordDiff.changes(from: nil, to: after).contains { $0.field == "summary" })
+        #expect(RecordDiff.changes(from: after, to: after).isEmpty)
+    }
+
+    @Test
+    func editTokensSurviveTheFormAndRefuseNonsense() {
+        for token in [EditToken.new, .draft(3), .stored(12)] { #expect(EditToken(token.description) == token) }
+        for text in ["", "concept-", "aanbod-x", "anders-3", "concept--1"] { #expect(EditToken(text) == nil, "\(text)") }
+    }
+}
