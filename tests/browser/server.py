@@ -13,6 +13,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSTILE = pathlib.Path(__file__).with_name("hostile-offering.json")
 ADMIN_EMAIL = "beheer@weerbaar.example"
 ADMIN_PASSWORD = "browsertest zeven blauwe olifanten"
+# A partner editor of VNG and a redacteur, made with `weerbaar create-user`; same password.
+PARTNER_EMAIL = "partner@weerbaar.example"
+EDITOR_EMAIL = "redactie@weerbaar.example"
 
 
 def free_port():
@@ -44,6 +47,10 @@ class Server:
         # A beheerder for the portal pages, made the way the README says.
         subprocess.run([bin_path, "create-admin", "--email", ADMIN_EMAIL, "--name", "Beheerder Browsertest"],
                        env=dict(env, WEERBAAR_ADMIN_PASSWORD=ADMIN_PASSWORD), cwd=ROOT, check=True, capture_output=True)
+        for email, name, role in [(PARTNER_EMAIL, "Partner Browsertest", ["partner-redacteur", "--provider", "vng"]),
+                                  (EDITOR_EMAIL, "Redacteur Browsertest", ["redacteur"])]:
+            subprocess.run([bin_path, "create-user", "--email", email, "--name", name, "--role", *role],
+                           env=dict(env, WEERBAAR_ADMIN_PASSWORD=ADMIN_PASSWORD), cwd=ROOT, check=True, capture_output=True)
         self.log = open(pathlib.Path(self.data_dir) / "server.log", "w")
         self.process = subprocess.Popen([bin_path, "serve"], env=env, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 30

@@ -11,16 +11,27 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from server import ADMIN_EMAIL, ADMIN_PASSWORD
+from server import ADMIN_EMAIL, ADMIN_PASSWORD, EDITOR_EMAIL, PARTNER_EMAIL
 from test_keyboard import tab_until
 
 
-def sign_in_by_keyboard(driver, server, password=ADMIN_PASSWORD):
+def sign_in_by_keyboard(driver, server, password=ADMIN_PASSWORD, email=ADMIN_EMAIL):
     driver.delete_all_cookies()
     driver.get(server.url + "/beheer")
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer/inloggen"))
     tab_until(driver, lambda e: e.get_attribute("id") == "email")
-    ActionChains(driver).send_keys(ADMIN_EMAIL).send_keys(Keys.TAB).send_keys(password).send_keys(Keys.ENTER).perform()
+    ActionChains(driver).send_keys(email).send_keys(Keys.TAB).send_keys(password).send_keys(Keys.ENTER).perform()
+
+
+def assert_no_axe_violations(driver, what):
+    results = axe_runner.run(driver)
+    assert results["violations"] == [], what + "\n" + axe_runner.report(results["violations"])
+
+
+def type_into(driver, element_id, text):
+    """Tab to a field and type, as a keyboard user does."""
+    tab_until(driver, lambda e: e.get_attribute("id") == element_id)
+    ActionChains(driver).send_keys(text).perform()
 
 
 def totp(secret_b32):
@@ -45,7 +56,7 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     assert "U bent ingelogd als Beheerder Browsertest" in driver.page_source
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
-    for path in ["/beheer/logboek", "/beheer/gebruikers", "/beheer/aanbod"]:
+    for path in ["/beheer/logboek", "/beheer/gebruikers", "/beheer/aanbod", "/beheer/aanbieders"]:
         driver.get(server.url + path)
         results = axe_runner.run(driver)
         assert results["violations"] == [], path + "\n" + axe_runner.report(results["violations"])
@@ -68,3 +79,77 @@ def test_a_wrong_password_keeps_the_address_and_says_so(server, driver):
     assert driver.find_element("id", "wachtwoord").get_attribute("value") == ""
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
+
+
+def test_a_partner_edits_and_submits_an_offering_by_keyboard_and_a_redacteur_publishes_it(server, driver):
+    driver.set_window_size(1280, 900)
+    sign_in_by_keyboard(driver, server, email=PARTNER_EMAIL)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer"))
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text == "Uw aanbod beheren")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer/aanbod"))
+    assert_no_axe_violations(driver, "/beheer/aanbod as a partner")
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text == "Nieuw aanbod toevoegen")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer/aanbod/nieuw"))
+    assert_no_axe_violations(driver, "the empty offering form")
+
+    # The form by keyboard; the summary is left out on purpose.
+    type_into(driver, "titel", "Toetsenbordgids voor buurtgesprekken")
+    type_into(driver, "beschrijving", "Een gids met **drie** stappen.")
+    tab_until(driver, lambda e: e.get_attribute("id") == "soort")
+    ActionChains(driver).send_keys(Keys.DOWN).perform()
+    tab_until(driver, lambda e: e.get_attribute("id") == "vorm")
+    ActionChains(driver).send_keys(Keys.DOWN).perform()
+    tab_until(driver, lambda e: e.get_attribute("name") == "themas")
+    ActionChains(driver).send_keys(Keys.SPACE).perform()
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Indienen ter beoordeling")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+
+    # Refused with the message beside the field, and nothing typed is lost.
+    WebDriverWait(driver, 10).until(lambda d: "fout" in d.page_source)
+    assert "Er is 1 fout" in driver.page_source, driver.find_element("id", "fouten").text
+    assert driver.find_element("id", "samenvatting-fout").text.startswith("Vul dit veld in")
+    assert driver.find_element("id", "titel").get_attribute("value") == "Toetsenbordgids voor buurtgesprekken"
+    assert driver.find_element("id", "beschrijving").get_attribute("value") == "Een gids met **drie** stappen."
+    assert driver.find_element("id", "samenvatting").get_attribute("aria-invalid") == "true"
+    assert_no_axe_violations(driver, "the offering form with an error")
+
+    type_into(driver, "samenvatting", "Drie stappen voor een goed gesprek in de buurt.")
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Voorbeeld bekijken")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "Voorbeeld: zo ziet de pagina eruit" in d.page_source)
+    assert driver.find_element("css selector", ".preview strong").text == "drie"
+    assert_no_axe_violations(driver, "the offering form with its preview")
+
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Indienen ter beoordeling")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("?ingediend"))
+    edit_url = driver.current_url.split("?")[0]
+    assert "Status: Ter beoordeling" in driver.page_source
+    assert_no_axe_violations(driver, "a submitted offering")
+    # Not public yet.
+    driver.get(server.url + "/aanbod?q=toetsenbordgids")
+    assert "/aanbod/toetsenbordgids-voor-buurtgesprekken" not in driver.page_source
+
+    # The redacteur reviews and publishes, by keyboard too.
+    sign_in_by_keyboard(driver, server, email=EDITOR_EMAIL)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer"))
+    driver.get(server.url + "/beheer/beoordelen")
+    assert_no_axe_violations(driver, "/beheer/beoordelen")
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text == "Toetsenbordgids voor buurtgesprekken")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "Beoordelen" in d.page_source)
+    assert_no_axe_violations(driver, "the review of a submitted offering")
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Publiceren")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("?gepubliceerd"))
+    driver.get(server.url + "/aanbod?q=toetsenbordgids")
+    assert "/aanbod/toetsenbordgids-voor-buurtgesprekken" in driver.page_source
+
+    for path in ["/geschiedenis", "/geschiedenis/1"]:
+        driver.get(edit_url + path)
+        assert_no_axe_violations(driver, path)
+    driver.get(server.url + "/beheer/aanbod")
+    assert "Actualiteit per aanbieder" in driver.page_source
+    assert_no_axe_violations(driver, "/beheer/aanbod as a redacteur")

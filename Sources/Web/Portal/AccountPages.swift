@@ -46,7 +46,7 @@ enum PortalFields {
              .label(.for("aanbieder"), .safeText("Aanbieder (voor een partner-redacteur)")),
              .unwrap(error) { .p(.id("aanbieder-fout"), .class("field__error"), .safeText($0)) },
              .select(.id("aanbieder"), .attr("name", "aanbieder"),
-                     .element(named: "option", nodes: [.attr("value", ""), .safeText("–")]),
+                     .element(named: "option", nodes: [.attrKeepingEmpty("value", ""), .safeText("–")]),
                      .group(taxonomy.providers.map { provider in
                          .element(named: "option", nodes: [.attr("value", esc(provider.slug)),
                                                            provider.slug == selected ? .attribute(named: "selected") : .empty,

@@ -175,7 +175,7 @@ enum OfferingEditPage {
     }
 
     static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.FormContext> {
-        .element(named: "option", nodes: [.attr("value", esc(value)), selected ? .attribute(named: "selected") : .empty, .safeText(label)])
+        .element(named: "option", nodes: [.attrKeepingEmpty("value", esc(value)), selected ? .attribute(named: "selected") : .empty, .safeText(label)])
     }
 
     static func select(_ name: String, _ label: String, _ model: Model, options: [(String, String)], empty: String) -> Node<HTML.FormContext> {

@@ -5,6 +5,11 @@ extension Node {
     static func aria(_ name: String, _ value: String) -> Node { .attribute(named: "aria-\(name)", value: value) }
     static func role(_ value: String) -> Node { .attribute(named: "role", value: value) }
     static func attr(_ name: String, _ value: String) -> Node { .attribute(named: name, value: value) }
+    /// An attribute written even when empty. Plot drops empty ones, and an <option> without a value
+    /// submits its label ("Niet vermeld") instead of nothing.
+    static func attrKeepingEmpty(_ name: String, _ value: String) -> Node {
+        .attribute(named: name, value: value, ignoreIfValueIsEmpty: false)
+    }
 }
 
 extension Node where Context: HTML.BodyContext {
