@@ -48,6 +48,20 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> Day {
+        // Howard Hinnant's civil_from_days, the inverse of `ordinal`.
+        let z = ordinal + days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return Day(validYear: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
     /// The same day of the month `months` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb).
     public func adding(months: Int) -> Day {
         let total = year * 12 + (month - 1) + months

@@ -7,6 +7,15 @@ public enum Freshness: String, Sendable, Comparable {
 
     public static let reviewAfterMonths = 12
     public static let dueWithinDays = 30
+    /// How long an offering may be overdue before search ranks it lower.
+    public static let graceDays = 90
+    /// What its relevance is multiplied by after that: it still appears, below current offers that fit as well.
+    public static let staleRankFactor: Float = 0.6
+
+    /// Overdue for longer than the grace period.
+    public static func isStale(_ offering: Offering, today: Day) -> Bool {
+        today.ordinal - reviewBy(offering).ordinal > graceDays
+    }
 
     /// The date by which the offering should be checked again.
     public static func reviewBy(_ offering: Offering) -> Day {

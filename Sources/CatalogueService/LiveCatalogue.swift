@@ -16,12 +16,13 @@ public final class LiveCatalogue: Sendable {
         /// Counts the replacements; anything derived from a snapshot (a rendered page) is valid for one generation.
         public internal(set) var generation = 0
 
-        init(taxonomy: Taxonomy, offerings: [Offering], analyzer: DutchAnalyzer) {
+        /// Staleness is judged on the day the snapshot is built; every reload judges again.
+        init(taxonomy: Taxonomy, offerings: [Offering], analyzer: DutchAnalyzer, today: Day = Day(Date())) {
             self.taxonomy = taxonomy
             self.offerings = Dictionary(offerings.map { ($0.key, $0) }, uniquingKeysWith: { _, last in last })
             self.bySlug = Dictionary(offerings.map { ($0.slug, $0.key) }, uniquingKeysWith: { _, last in last })
             self.index = SearchIndex(
-                documents: offerings.map(OfferingDocument.make), facetNames: Facet.allCases.map(\.rawValue),
+                documents: offerings.map { OfferingDocument.make($0, today: today) }, facetNames: Facet.allCases.map(\.rawValue),
                 analyzer: analyzer, tagFacet: Facet.theme.rawValue)
             self.suggester = Suggester(titles: offerings.map { ($0.key.description, $0.title) }, vocabulary: index.vocabulary())
         }
@@ -139,7 +140,8 @@ public final class LiveCatalogue: Sendable {
 
 /// How an offering is presented to the index.
 enum OfferingDocument {
-    static func make(_ offering: Offering) -> SearchDocument {
+    /// `today` decides whether the offering is stale (overdue beyond the grace period) and ranks lower.
+    static func make(_ offering: Offering, today: Day) -> SearchDocument {
         var facets: [String: [String]] = [:]
         for facet in Facet.allCases { facets[facet.rawValue] = facet.values(of: offering) }
         return SearchDocument(
@@ -150,7 +152,8 @@ enum OfferingDocument {
             ],
             facets: facets,
             date: (offering.published ?? Day(offering.created)).ordinal,
-            sortTitle: offering.title)
+            sortTitle: offering.title,
+            rankFactor: Freshness.isStale(offering, today: today) ? Freshness.staleRankFactor : 1)
     }
 
     static func key(from text: String) -> OfferingKey {

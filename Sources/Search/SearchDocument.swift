@@ -8,8 +8,11 @@ public struct SearchDocument: Sendable, Equatable {
     /// Larger is newer (days since 1970).
     public var date: Int
     public var sortTitle: String
+    /// Multiplies the relevance score: below 1 for a document its owner has let go stale.
+    public var rankFactor: Float
 
-    public init(key: String, fields: [SearchField: String], facets: [String: [String]], date: Int, sortTitle: String) {
+    public init(key: String, fields: [SearchField: String], facets: [String: [String]], date: Int, sortTitle: String, rankFactor: Float = 1) {
+        self.rankFactor = rankFactor
         self.key = key
         self.fields = fields
         self.facets = facets

@@ -16,6 +16,7 @@ public struct SearchIndex: Sendable {
     private var keys: [String] = []
     private var alive: [Bool] = []
     private var dates: [Int32] = []
+    private var rankFactors: [Float] = []
     private var sortTitles: [String] = []
     private var fieldLengths: [UInt16] = []  // SearchField.allCases.count per document
     private var lengthSums = [Double](repeating: 0, count: SearchField.allCases.count)
@@ -90,6 +91,7 @@ public struct SearchIndex: Sendable {
         keys.append(document.key)
         alive.append(true)
         dates.append(Int32(clamping: document.date))
+        rankFactors.append(document.rankFactor)
         sortTitles.append(DutchAnalyzer.fold(document.sortTitle))
         ordinalByKey[document.key] = ordinal
         count += 1
@@ -190,6 +192,7 @@ public struct SearchIndex: Sendable {
         let liveDocs = keys.indices.filter { alive[$0] }
         keys = liveDocs.map { keys[$0] }
         dates = liveDocs.map { dates[$0] }
+        rankFactors = liveDocs.map { rankFactors[$0] }
         sortTitles = liveDocs.map { sortTitles[$0] }
         alive = Array(repeating: true, count: liveDocs.count)
         docValues = newValues
@@ -262,6 +265,7 @@ public struct SearchIndex: Sendable {
                 required -= 1
             }
             boost(candidates, tags: query.tags ?? tags, scores: &scores)
+            for doc in candidates where rankFactors[Int(doc)] != 1 { scores[Int(doc)] *= rankFactors[Int(doc)] }
         }
 
         let (results, facetCounts) = applyFacets(to: candidates, filters: query.filters)

@@ -45,3 +45,16 @@ import Testing
         #expect(!Slug.isKebabCase("spatie erin"))
     }
 }
+
+@Suite struct DayArithmeticTests {
+    @Test func addingDaysIsTheInverseOfTheOrdinalAcrossMonthsYearsAndLeapDays() {
+        #expect(Day("2024-02-28")!.adding(days: 1) == Day("2024-02-29")!)
+        #expect(Day("2023-02-28")!.adding(days: 1) == Day("2023-03-01")!)
+        #expect(Day("2026-12-31")!.adding(days: 1) == Day("2027-01-01")!)
+        #expect(Day("2026-03-01")!.adding(days: -1) == Day("2026-02-28")!)
+        let start = Day("1999-06-15")!
+        for offset in stride(from: -20_000, through: 20_000, by: 37) {
+            #expect(start.adding(days: offset).ordinal == start.ordinal + offset)
+        }
+    }
+}

@@ -74,3 +74,19 @@ import Testing
         #expect(results.hits.allSatisfy { Int($0.key.dropFirst())! >= 150 })
     }
 }
+
+@Suite struct RankFactorTests {
+    @Test func aStaleDocumentRanksBelowAnEquallyMatchingCurrentOneButStillAppears() {
+        func doc(_ key: String, factor: Float) -> SearchDocument {
+            SearchDocument(key: key, fields: [.title: "Handreiking buurtgesprekken"], facets: ["theme": ["t"]], date: 0,
+                           sortTitle: "Handreiking buurtgesprekken", rankFactor: factor)
+        }
+        // The stale one comes first in document order, so only the factor can put it second.
+        let index = SearchIndex(documents: [doc("stale", factor: 0.6), doc("current", factor: 1)], facetNames: ["theme"])
+        let hits = index.search(SearchQuery(text: "buurtgesprekken")).hits
+        #expect(hits.map(\.key) == ["current", "stale"])
+        #expect(abs(hits[1].score / hits[0].score - 0.6) < 0.001)
+        // Without a query there is no relevance to lower: browsing lists everything by its sort.
+        #expect(index.search(SearchQuery()).total == 2)
+    }
+}

@@ -1,4 +1,5 @@
 import Catalogue
+import Foundation
 import CatalogueService
 import Plot
 import Search
@@ -21,6 +22,8 @@ enum Components {
                .safeText(" " + taxonomy.label(.form, offering.form)),
                .safeText(" · " + (provider?.abbreviation ?? offering.provider))),
             .p(.class("card__summary"), highlighted(offering.summary, highlighter, terms)),
+            .if(Freshness.of(offering, today: Day(Date())) == .overdue,
+                .p(.class("card__stale"), .safeText("Laatst gecontroleerd op \(DutchFormat.date(offering.lastChecked))"))),
             .ul(.class("tags"), .aria("label", "Thema's"),
                 .forEach(offering.themes) { .li(.class("tag"), .safeText(taxonomy.label(.theme, $0))) })
         )

@@ -38,6 +38,7 @@ enum OfferingPage {
                    .safeText(" " + t.label(.form, o.form))),
                 isPreview ? .element(named: "h\(headingLevel)", nodes: [.class("offering__title"), .safeText(o.title)]) : .h1(.safeText(o.title)),
                 .p(.class("lead"), .safeText(o.summary)),
+                staleNotice(o, today: Day(Date())),
                 .div(.class("offering__layout"),
                      .div(.class("offering__body"),
                           SafeMarkdown.render(o.description),
@@ -53,6 +54,15 @@ enum OfferingPage {
                 .div(.class("card-list"), .forEach(model.related) { Components.offeringCard($0, taxonomy: t) })
             ))
         )
+    }
+
+    /// An offering past its review date says so: the visitor weighs it knowing when it was last checked.
+    static func staleNotice(_ offering: Offering, today: Day) -> Node<HTML.BodyContext> {
+        guard Freshness.of(offering, today: today) == .overdue else { return .empty }
+        return .div(.class("notice notice--stale"), .role("note"),
+                    .p(.strong(.safeText("Laatst gecontroleerd op \(DutchFormat.date(offering.lastChecked)).")),
+                       .safeText(" De aanbieder wilde dit aanbod vóór \(DutchFormat.date(Freshness.reviewBy(offering))) opnieuw bekijken en heeft dat nog niet gedaan. "
+                           + "Controleer de actuele gegevens bij de aanbieder.")))
     }
 
     static func callToAction(_ kind: String) -> String {
