@@ -30,15 +30,27 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
         .target(name: "Catalogue", swiftSettings: strict),
         // Dutch analysis, the in-memory index, ranking and facet counts. Pure Swift, no I/O.
         .target(name: "Search", resources: [.copy("Resources")], swiftSettings: strict),
+        // Reading the first worksheet of an Excel workbook (.xlsx) as rows of text. No knowledge of offerings.
+        .target(
+            name: "Workbook",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ],
+            swiftSettings: strict
+        ),
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
-        .target(name: "CatalogueService", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
+        .target(name: "CatalogueService", dependencies: ["Catalogue", "Search", "Workbook"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
@@ -87,6 +99,7 @@ let package = Package(
             dependencies: [
                 "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Plot", package: "Plot"),
             ],
@@ -136,7 +149,8 @@ let package = Package(
         .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
-        .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search"], swiftSettings: strict),
+        .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
+                    resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(
             name: "RelevanceTests",
             dependencies: [

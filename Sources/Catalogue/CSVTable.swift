@@ -6,6 +6,11 @@ public enum CSVTable {
     public struct Row: Sendable, Equatable {
         public var line: Int
         public var fields: [String]
+
+        public init(line: Int, fields: [String]) {
+            self.line = line
+            self.fields = fields
+        }
     }
 
     public struct SyntaxError: Error, Sendable, Equatable {

@@ -24,21 +24,23 @@ public enum ExchangeFile {
     ]
 
     public static func read(_ data: Data, format: Format, taxonomy: Taxonomy) -> Result<[OfferingRecord], ImportRejected> {
-        let validator = RecordValidator(taxonomy: taxonomy)
-        let raw: [(ImportProblem.Location, [String: JSONValue])]
+        let raw: Result<[(ImportProblem.Location, [String: JSONValue])], ImportRejected>
         switch format {
-        case .json:
-            switch rawRecordsFromJSON(data) {
-            case .success(let records): raw = records
-            case .failure(let rejected): return .failure(rejected)
-            }
-        case .csv:
-            switch rawRecordsFromCSV(data) {
-            case .success(let records): raw = records
-            case .failure(let rejected): return .failure(rejected)
-            }
+        case .json: raw = rawRecordsFromJSON(data)
+        case .csv: raw = rawRecordsFromCSV(data)
         }
+        return raw.flatMap { validate($0, taxonomy: taxonomy) }
+    }
 
+    /// Rows with a header row, as a CSV file or a spreadsheet gives them; the same columns and rules as CSV.
+    public static func read(table rows: [CSVTable.Row], taxonomy: Taxonomy) -> Result<[OfferingRecord], ImportRejected> {
+        rawRecords(fromTable: rows).flatMap { validate($0, taxonomy: taxonomy) }
+    }
+
+    private static func validate(_ raw: [(ImportProblem.Location, [String: JSONValue])], taxonomy: Taxonomy)
+        -> Result<[OfferingRecord], ImportRejected>
+    {
+        let validator = RecordValidator(taxonomy: taxonomy)
         var records: [OfferingRecord] = []
         var problems: [ImportProblem] = []
         var firstSeen: [OfferingKey: ImportProblem.Location] = [:]
@@ -125,6 +127,12 @@ public enum ExchangeFile {
         } catch {
             return .failure(ImportRejected(problems: [ImportProblem(.line(error.line, column: error.column), error.message)]))
         }
+        return rawRecords(fromTable: rows)
+    }
+
+    private static func rawRecords(fromTable rows: [CSVTable.Row])
+        -> Result<[(ImportProblem.Location, [String: JSONValue])], ImportRejected>
+    {
         guard let header = rows.first else {
             return .failure(ImportRejected(problems: [ImportProblem(.file, "het bestand is leeg; verwacht een kopregel met \(csvHeader.joined(separator: ","))")]))
         }

@@ -28,11 +28,16 @@ public struct CatalogueImporter: Sendable {
         var problems: [(String, ImportProblem)] = []
         var seen: [OfferingKey: String] = [:]
         for file in files {
-            guard let format = ExchangeFile.Format(fileName: file.name) ?? Self.sniff(file.data) else {
-                problems.append((file.name, ImportProblem(.file, "onbekend bestandstype; gebruik .json of .csv")))
+            let read: Result<[OfferingRecord], ImportRejected>
+            if UploadReader.Format(fileName: file.name) != nil {
+                read = UploadReader.read(file.data, fileName: file.name, taxonomy: taxonomy)
+            } else if let format = Self.sniff(file.data) {
+                read = ExchangeFile.read(file.data, format: format, taxonomy: taxonomy)
+            } else {
+                problems.append((file.name, ImportProblem(.file, "onbekend bestandstype; gebruik .json, .csv of .xlsx")))
                 continue
             }
-            switch ExchangeFile.read(file.data, format: format, taxonomy: taxonomy) {
+            switch read {
             case .success(let fileRecords):
                 for record in fileRecords {
                     if let other = seen[record.key] {
