@@ -76,6 +76,42 @@ public struct FluentEditorialStore: EditorialStore {
         }
     }
 
+    public func saveAll(_ items: [(record: OfferingRecord, basedOn: EditToken)], intent: SaveIntent, by editor: Editor, today: Day) async throws {
+        try await database.transaction { tx in
+            for (record, basedOn) in items {
+                try await Self.claim(record.key, basedOn: basedOn, on: tx)
+                switch intent {
+                case .concept, .submit:
+                    let status: OfferingStatus = intent == .submit ? .submitted : .concept
+                    try await Self.writeDraft(record, status: status, by: editor, comment: nil, on: tx)
+                    try await Revisions.append(record.key, record: record, action: intent == .submit ? .submitted : .saved, status: status,
+                                               by: editor, comment: "bulkupload", on: tx)
+                case .publish:
+                    try await Self.publish(record, by: editor, today: today, on: tx)
+                }
+            }
+        }
+    }
+
+    // MARK: - Staged uploads
+
+    public func stage(_ upload: StagedUpload) async throws {
+        // Expired dry runs go when a new one arrives; nothing else needs them.
+        try await StagedUploadModel.query(on: database).filter(\.$createdAt < Date().addingTimeInterval(-StagedUpload.lifetime)).delete()
+        try await StagedUploadModel(upload).create(on: database)
+    }
+
+    public func staged(_ id: UUID, owner: UUID, now: Date) async throws -> StagedUpload? {
+        guard let model = try await StagedUploadModel.query(on: database).filter(\.$id == id).filter(\.$owner == owner).first(),
+              model.createdAt > now.addingTimeInterval(-StagedUpload.lifetime)
+        else { return nil }
+        return try model.domain()
+    }
+
+    public func discardStaged(_ id: UUID) async throws {
+        try await StagedUploadModel.query(on: database).filter(\.$id == id).delete()
+    }
+
     public func publishDraft(_ key: OfferingKey, version: Int, by editor: Editor, today: Day) async throws {
         try await database.transaction { tx in
             let draft = try await Self.claimDraft(key, version: version, status: .submitted, on: tx)

@@ -118,6 +118,33 @@ import TestSupport
         }
     }
 
+    @Test(arguments: TestBackend.available)
+    func aBulkSaveIsAllOrNothingAndStagedUploadsBelongToTheirOwnerForAnHour(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { catalogue, editorial in
+            let existing = try await editorial.save(Self.record("bestaand"), basedOn: .new, intent: .publish, by: alice, today: today)
+            // The second item is based on a version that is no longer current: neither is written.
+            await #expect(throws: EditorialProblem.self) {
+                try await editorial.saveAll([(Self.record("nieuw"), .new), (Self.record("bestaand", title: "Anders"), .stored(existing.storedVersion - 1))],
+                                            intent: .publish, by: bob, today: today)
+            }
+            #expect(try await catalogue.allOfferings().map(\.id) == ["bestaand"])
+            #expect(try await editorial.managed(OfferingKey(provider: "vng", id: "nieuw")) == nil)
+            try await editorial.saveAll([(Self.record("nieuw"), .new), (Self.record("bestaand", title: "Anders"), existing.editToken)],
+                                        intent: .submit, by: bob, today: today)
+            #expect(try await editorial.submittedDrafts().count == 2)
+
+            let owner = UUID()
+            let upload = StagedUpload(owner: owner, fileName: "aanbod.csv", items: [.init(record: Self.record("x"), basedOn: .stored(3))])
+            try await editorial.stage(upload)
+            let found = try await editorial.staged(upload.id, owner: owner, now: Date())
+            #expect(found?.items.first?.token == .stored(3) && found?.fileName == "aanbod.csv")
+            #expect(try await editorial.staged(upload.id, owner: UUID(), now: Date()) == nil, "not someone else's")
+            #expect(try await editorial.staged(upload.id, owner: owner, now: Date().addingTimeInterval(StagedUpload.lifetime + 1)) == nil)
+            try await editorial.discardStaged(upload.id)
+            #expect(try await editorial.staged(upload.id, owner: owner, now: Date()) == nil)
+        }
+    }
+
     @Test
     func theDiffListsOnlyChangedFieldsInTheFormatsOrder() {
         var after = Self.record("x")

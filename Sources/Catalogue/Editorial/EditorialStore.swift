@@ -14,6 +14,10 @@ public protocol EditorialStore: Sendable {
     /// `EditorialProblem.conflict` is thrown. `.publish` applies the record to the public catalogue
     /// at once; `.concept` and `.submit` keep it as a draft. Returns the offering after the save.
     func save(_ record: OfferingRecord, basedOn: EditToken, intent: SaveIntent, by editor: Editor, today: Day) async throws -> ManagedOffering
+    /// Saves many records in one transaction, each based on its own token: all of them or, on any
+    /// conflict, none.
+    func saveAll(_ items: [(record: OfferingRecord, basedOn: EditToken)], intent: SaveIntent, by editor: Editor, today: Day) async throws
+
     /// A redacteur publishes a submitted draft.
     func publishDraft(_ key: OfferingKey, version: Int, by editor: Editor, today: Day) async throws
     /// A redacteur returns a submitted draft to concept with a comment for its author.
@@ -25,6 +29,12 @@ public protocol EditorialStore: Sendable {
 
     /// Newest first.
     func revisions(_ key: OfferingKey) async throws -> [OfferingRevision]
+
+    /// Bulk uploads between their dry run and their confirmation.
+    func stage(_ upload: StagedUpload) async throws
+    /// The upload if it exists, belongs to `owner` and has not expired.
+    func staged(_ id: UUID, owner: UUID, now: Date) async throws -> StagedUpload?
+    func discardStaged(_ id: UUID) async throws
 
     func trustedProviders() async throws -> Set<String>
     func setTrusted(_ provider: String, _ trusted: Bool) async throws

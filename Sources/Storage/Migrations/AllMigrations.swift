@@ -13,5 +13,6 @@ enum AllMigrations {
         M0008_AddAccountBlocking(),
         M0009_CreateScheduledRuns(),
         M0010_CreateEditorialWorkflow(),
+        M0011_CreateStagedUploads(),
     ]
 }

@@ -78,3 +78,29 @@ enum RecordJSON {
         try JSONDecoder().decode(OfferingRecord.self, from: Data(text.utf8))
     }
 }
+
+/// A row of `staged_uploads`.
+final class StagedUploadModel: Model, @unchecked Sendable {
+    static let schema = "staged_uploads"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "owner") var owner: UUID
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "items") var items: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(_ upload: StagedUpload) throws {
+        id = upload.id
+        owner = upload.owner
+        fileName = upload.fileName
+        items = String(decoding: try JSONEncoder().encode(upload.items), as: UTF8.self)
+        createdAt = upload.created
+    }
+
+    func domain() throws -> StagedUpload {
+        StagedUpload(id: try requireID(), owner: owner, fileName: fileName,
+                     items: try JSONDecoder().decode([StagedUpload.Item].self, from: Data(items.utf8)), created: createdAt)
+    }
+}

@@ -286,14 +286,15 @@ extension PortalRoutes {
     // MARK: - Mail
 
     /// Tells the redacteuren something waits for review.
-    func notifyRedactie(about record: OfferingRecord, by account: Account, context: Context) async {
+    func notifyRedactie(about record: OfferingRecord, count: Int = 1, by account: Account, context: Context) async {
         guard let accounts = try? await portal.accounts.allAccounts() else { return }
         for editor in accounts where editor.role == .editor && !editor.disabled {
             guard let address = try? MailAddress(editor.email) else { continue }
-            await notify(address, subject: "Ter beoordeling: \(record.title)", text: """
+            let what = count == 1 ? "‘\(record.title)’" : "\(count) aanbiedingen (via een upload)"
+            await notify(address, subject: count == 1 ? "Ter beoordeling: \(record.title)" : "Ter beoordeling: \(count) aanbiedingen", text: """
                 Beste \(editor.name),
 
-                \(account.name) heeft ‘\(record.title)’ ingediend ter beoordeling. U vindt het in de lijst:
+                \(account.name) heeft \(what) ingediend ter beoordeling. U vindt het in de lijst:
 
                 \(site.absolute("/beheer/beoordelen"))
                 """, context: context)

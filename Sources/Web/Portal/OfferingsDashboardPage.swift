@@ -29,6 +29,7 @@ enum OfferingsDashboardPage {
                 + "waarvan \(overdue) verlopen en \(dueSoon) binnenkort te herzien. Klopt een aanbod nog? Met ‘Nog actueel’ is het weer twaalf maanden actueel.")),
             .ul(.class("inline-links"),
                 .if(canEdit, .li(.a(.href("/beheer/aanbod/nieuw"), .safeText("Nieuw aanbod toevoegen")))),
+                .if(canEdit, .li(.a(.href("/beheer/aanbod/uploaden"), .safeText("Aanbod uploaden (JSON, CSV of Excel)")))),
                 .if(account.role == .editor, .li(.a(.href("/beheer/beoordelen"), .safeText("Ter beoordeling (\(submitted))"))))),
             .if(account.role != .partnerEditor, perProvider(published, today: today, site: site)),
             .table(.class("portal-table"),

@@ -33,6 +33,7 @@ struct PortalRoutes<Context: RequestContext> {
         case offeringHistory, offeringRevision, restoreRevision
         case reviewQueue, publishDraft, sendBack
         case providers, updateProvider
+        case uploadForm, uploadDryRun, uploadApply
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -76,6 +77,9 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/aanbod/{provider}/{id}/actueel", access: .signedIn(everyone), action: .confirmOffering),
             Route(method: .get, path: "/beheer/aanbod/nieuw", access: .signedIn(editors), action: .newOfferingForm),
             Route(method: .post, path: "/beheer/aanbod/nieuw", access: .signedIn(editors), action: .createOffering),
+            Route(method: .get, path: "/beheer/aanbod/uploaden", access: .signedIn(editors), action: .uploadForm),
+            Route(method: .post, path: "/beheer/aanbod/uploaden", access: .signedIn(editors), action: .uploadDryRun),
+            Route(method: .post, path: "/beheer/aanbod/uploaden/{upload}", access: .signedIn(editors), action: .uploadApply),
             Route(method: .get, path: offering, access: .signedIn(editors), action: .offeringForm),
             Route(method: .post, path: offering, access: .signedIn(editors), action: .saveOffering),
             Route(method: .post, path: offering + "/archiveren", access: .signedIn(editors), action: .archiveOffering),
@@ -111,9 +115,23 @@ struct PortalRoutes<Context: RequestContext> {
         var request = request
         let visitor = try await self.visitor(request)
         var form = QueryString(raw: nil)
+        var files: [String: MultipartForm.File] = [:]
+        var tooLarge = false
         if route.method == .post {
-            let body = try await request.collectBody(upTo: 512 * 1024)
-            form = QueryString(raw: String(buffer: body))
+            // Forms are small; only the upload carries a file, in multipart/form-data.
+            let limit = route.action == .uploadDryRun ? Self.maxUploadBytes : 512 * 1024
+            do {
+                let body = try await request.collectBody(upTo: limit)
+                if let multipart = MultipartForm(contentType: request.headers[.contentType], body: body) {
+                    form.pairs = multipart.fields
+                    files = multipart.files
+                } else {
+                    form = QueryString(raw: String(buffer: body))
+                }
+            } catch is NIOTooManyBytesError where route.action == .uploadDryRun {
+                // Too large to read, so its CSRF token is unknown too: answer with the form, change nothing.
+                tooLarge = true
+            }
         }
         if route.access == .secondFactorPending {
             guard let visitor else {
@@ -141,7 +159,7 @@ struct PortalRoutes<Context: RequestContext> {
                     ? Self.redirect("/beheer/tweede-stap-instellen")
                     : try forbidden("Stel eerst de tweede stap in; voor beheerders is die verplicht.")
             }
-            if route.method == .post {
+            if route.method == .post && !tooLarge {
                 guard let token = form.first("csrf"), Tokens.equal(token, visitor.session.csrfToken) else {
                     return try forbidden("Het formulier is verlopen of niet van deze site. Laad de pagina opnieuw en probeer het nog eens.")
                 }
@@ -197,7 +215,9 @@ struct PortalRoutes<Context: RequestContext> {
         case .offerings:
             let account = visitor!.account
             let mine = try await portal.editorial.managedOfferings(provider: account.role == .partnerEditor ? account.provider ?? "-" : nil)
-            let messages = ["bevestigd": "Bevestigd: het aanbod is weer twaalf maanden actueel."]
+            let messages = ["bevestigd": "Bevestigd: het aanbod is weer twaalf maanden actueel.",
+                            "geupload": "De upload is verwerkt en gepubliceerd.",
+                            "ingediend": "De upload is ingediend; de redactie beoordeelt het aanbod."]
             return Self.page(OfferingsDashboardPage.render(offerings: mine, account: account, today: Day(Date()),
                                                            submitted: account.role == .editor ? try await portal.editorial.submittedDrafts().count : 0,
                                                            csrf: visitor!.session.csrfToken, message: messages[request.uri.query ?? ""], site: site))
@@ -216,6 +236,8 @@ struct PortalRoutes<Context: RequestContext> {
         case .newOfferingForm, .createOffering, .offeringForm, .saveOffering, .archiveOffering, .unarchiveOffering,
              .offeringHistory, .offeringRevision, .restoreRevision, .reviewQueue, .publishDraft, .sendBack:
             return try await editorial(route, request, context, form: form, visitor: visitor!)
+        case .uploadForm, .uploadDryRun, .uploadApply:
+            return try await upload(route, context, form: form, files: files, visitor: visitor!, tooLarge: tooLarge)
         case .providers, .updateProvider:
             return try await providers(route, request, context, form: form, visitor: visitor!)
         case .auditLog:
