@@ -3,6 +3,7 @@ keyboard alone, and the portal's pages checked with axe like every public page."
 import base64
 import hashlib
 import hmac
+import pathlib
 import struct
 import time
 
@@ -128,6 +129,17 @@ def test_a_partner_edits_and_submits_an_offering_by_keyboard_and_a_redacteur_pub
     edit_url = driver.current_url.split("?")[0]
     assert "Status: Ter beoordeling" in driver.page_source
     assert_no_axe_violations(driver, "a submitted offering")
+    # A bulk upload's form and dry run, checked with axe too.
+    driver.get(server.url + "/beheer/aanbod/uploaden")
+    assert_no_axe_violations(driver, "/beheer/aanbod/uploaden")
+    workbook = pathlib.Path(__file__).resolve().parents[2] / "Tests/CatalogueServiceTests/Resources/upload-valid.xlsx"
+    driver.find_element("id", "bestand").send_keys(str(workbook))
+    tab_until(driver, lambda e: e.tag_name == "button" and e.text == "Proefrun bekijken")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: "er is nog niets opgeslagen" in d.page_source)
+    assert "2 nieuw" in driver.page_source
+    assert_no_axe_violations(driver, "an upload's dry run")
+
     # Not public yet.
     driver.get(server.url + "/aanbod?q=toetsenbordgids")
     assert "/aanbod/toetsenbordgids-voor-buurtgesprekken" not in driver.page_source
