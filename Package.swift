@@ -48,6 +48,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Providers' logos made safe to serve: SVG rewritten from an allowlist, PNG stripped to its image chunks.
+        .target(name: "Logos", swiftSettings: strict),
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search", "Workbook"], swiftSettings: strict),
@@ -97,7 +99,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Logos", "Mail", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -148,6 +150,7 @@ let package = Package(
         .testTarget(name: "SearchTests", dependencies: ["Search"], resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
+        .testTarget(name: "LogosTests", dependencies: ["Logos"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),

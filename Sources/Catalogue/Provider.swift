@@ -7,11 +7,14 @@ public struct Provider: Sendable, Hashable, Codable {
     public var website: String
     public var email: String?
     public var phone: String?
+    /// Whether a logo was uploaded for it (served at /aanbieders/{slug}/logo).
+    public var hasLogo: Bool
 
     public init(
         slug: String, name: String, abbreviation: String, description: String, website: String,
-        email: String? = nil, phone: String? = nil
+        email: String? = nil, phone: String? = nil, hasLogo: Bool = false
     ) {
+        self.hasLogo = hasLogo
         self.slug = slug
         self.name = name
         self.abbreviation = abbreviation

@@ -11,7 +11,12 @@ public struct FluentCatalogueStore: CatalogueStore {
 
     public func taxonomy() async throws -> Taxonomy {
         let terms = try await TermModel.query(on: database).all().compactMap { $0.domain() }
-        let providers = try await ProviderModel.query(on: database).all().map { $0.domain() }
+        let withLogo = Set(try await ProviderLogoModel.query(on: database).field(\.$provider).all().map(\.provider))
+        let providers = try await ProviderModel.query(on: database).all().map { model in
+            var provider = model.domain()
+            provider.hasLogo = withLogo.contains(provider.slug)
+            return provider
+        }
         return Taxonomy(terms: terms, providers: providers)
     }
 

@@ -204,7 +204,7 @@ enum OfferingFormFixture {
             _ = try await admin.signIn("beheerder@weerbaar.example", PortalFixtures.password, platform: platform)
             _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
             let providers = try await admin.request(.get, "/beheer/aanbieders")
-            let trust = try await admin.request(.post, "/beheer/aanbieders/vng", form: [("csrf", Browser.csrf(in: providers.body) ?? ""), ("vertrouwd", "ja")])
+            let trust = try await admin.request(.post, "/beheer/aanbieders/vng/vertrouwen", form: [("csrf", Browser.csrf(in: providers.body) ?? ""), ("vertrouwd", "ja")])
             #expect(trust.location == "/beheer/aanbieders?gewijzigd")
             #expect(try await platform.editorial.trustedProviders() == ["vng"])
             let form = try await partner.request(.get, "/beheer/aanbod/nieuw")

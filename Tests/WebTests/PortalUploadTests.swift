@@ -13,12 +13,22 @@ import WeerbaarApp
 extension Browser {
     /// Posts a form with a file, as a browser does for <input type=file>.
     mutating func upload(_ path: String, csrf: String, fileName: String, data: Data) async throws -> Page {
+        try await multipart(path, fields: [("csrf", csrf)], files: [("bestand", fileName, data)])
+    }
+
+    /// A multipart/form-data post with text fields and files.
+    mutating func multipart(_ path: String, fields: [(String, String)], files: [(name: String, fileName: String, data: Data)]) async throws -> Page {
         let boundary = "----weerbaar-test-\(UUID().uuidString)"
         var body = Data()
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n".utf8)
-        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"\(fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-        body += data
-        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        for (name, value) in fields {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.data
+            body += Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }

@@ -14,5 +14,6 @@ enum AllMigrations {
         M0009_CreateScheduledRuns(),
         M0010_CreateEditorialWorkflow(),
         M0011_CreateStagedUploads(),
+        M0012_CreateProviderLogos(),
     ]
 }

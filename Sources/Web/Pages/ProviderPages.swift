@@ -39,6 +39,7 @@ enum ProviderPage {
             .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
                  .ol(.li(.a(.href("/"), .safeText("Home"))), .li(.a(.href("/aanbieders"), .safeText("Aanbieders"))),
                      .li(.aria("current", "page"), .safeText(p.abbreviation)))),
+            .if(p.hasLogo, .img(.class("provider-logo"), .src(esc("/aanbieders/\(p.slug)/logo")), .alt(esc("Logo van \(p.name)")))),
             .h1(.safeText(p.name)),
             .p(.class("lead"), .safeText(p.description)),
             .ul(.class("inline-links"),

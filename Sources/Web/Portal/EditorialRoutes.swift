@@ -5,6 +5,7 @@ import CatalogueService
 import Foundation
 import Hummingbird
 import Logging
+import Logos
 import Mail
 
 /// Editing the offer: create, edit, duplicate, submit, review, publish, archive, restore. The route
@@ -314,18 +315,84 @@ extension PortalRoutes {
 // MARK: - Providers
 
 extension PortalRoutes {
-    func providers(_ route: Route, _ request: Request, _ context: Context, form: QueryString, visitor: Visitor) async throws -> Response {
-        if route.action == .providers {
+    func providers(_ route: Route, _ request: Request, _ context: Context, form: QueryString, files: [String: MultipartForm.File],
+                   visitor: Visitor) async throws -> Response {
+        let csrf = visitor.session.csrfToken
+        switch route.action {
+        case .providers:
             let message = request.uri.query == "gewijzigd" ? "De aanbieder is gewijzigd." : nil
-            return Self.page(ProvidersPage.render(trusted: try await portal.editorial.trustedProviders(), csrf: visitor.session.csrfToken,
-                                                  message: message, site: site))
+            return Self.page(ProvidersPage.render(trusted: try await portal.editorial.trustedProviders(), csrf: csrf, message: message, site: site))
+        case .newProviderForm:
+            return Self.page(ProviderFormPage.render(.init(isNew: true, csrf: csrf), site: site))
+        case .providerForm:
+            guard let provider = site.catalogue.taxonomy.provider(try context.parameters.require("provider")) else { throw HTTPError(.notFound) }
+            return Self.page(ProviderFormPage.render(ProviderFormPage.model(provider, csrf: csrf), site: site))
+        case .trustProvider:
+            let slug = try context.parameters.require("provider")
+            guard site.catalogue.taxonomy.provider(slug) != nil else { throw HTTPError(.notFound) }
+            let trusted = form.first("vertrouwd") == "ja"
+            try await portal.editorial.setTrusted(slug, trusted)
+            await record(.providerChanged, by: visitor.account, subject: slug,
+                         details: trusted ? "vertrouwd: publiceert zelf" : "publiceert na beoordeling", context: context)
+            return Self.redirect("/beheer/aanbieders?gewijzigd")
+        default:
+            return try await saveProvider(route, context, form: form, files: files, visitor: visitor)
         }
-        let slug = try context.parameters.require("provider")
-        guard site.catalogue.taxonomy.provider(slug) != nil else { throw HTTPError(.notFound) }
-        let trusted = form.first("vertrouwd") == "ja"
-        try await portal.editorial.setTrusted(slug, trusted)
-        await record(.providerChanged, by: visitor.account, subject: slug, details: trusted ? "vertrouwd: publiceert zelf" : "publiceert na beoordeling",
-                     context: context)
+    }
+
+    func saveProvider(_ route: Route, _ context: Context, form: QueryString, files: [String: MultipartForm.File], visitor: Visitor) async throws
+        -> Response
+    {
+        let isNew = route.action == .createProvider
+        var existing: Provider? = nil
+        if !isNew {
+            guard let found = site.catalogue.taxonomy.provider(try context.parameters.require("provider")) else { throw HTTPError(.notFound) }
+            existing = found
+        }
+        func text(_ name: String, _ max: Int) -> String { String((form.first(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(max + 1)) }
+        var model = ProviderFormPage.Model(isNew: isNew, slug: existing?.slug ?? text("kenmerk", 40), name: text("naam", 200),
+                                           abbreviation: text("afkorting", 20), description: text("beschrijving", 2_000), website: text("website", 500),
+                                           email: text("email", 254), phone: text("telefoon", 40), hasLogo: existing?.hasLogo ?? false,
+                                           csrf: visitor.session.csrfToken)
+        if isNew && (!Slug.isKebabCase(model.slug) || model.slug.count > 40 || model.slug == "nieuw") {
+            model.errors.add("kenmerk", "Gebruik kleine letters, cijfers en koppeltekens (hoogstens 40), zoals ‘vng’.")
+        }
+        for (name, value, max) in [("naam", model.name, 200), ("afkorting", model.abbreviation, 20), ("beschrijving", model.description, 2_000)] {
+            if value.isEmpty { model.errors.add(name, "Vul dit veld in.") } else if value.count > max { model.errors.add(name, "Hoogstens \(max) tekens.") }
+        }
+        if URL(string: model.website).flatMap({ ["http", "https"].contains($0.scheme?.lowercased() ?? "") && $0.host != nil ? $0 : nil }) == nil {
+            model.errors.add("website", "Vul een webadres in dat begint met https://.")
+        }
+        if !model.email.isEmpty && !EmailAddress.isPlausible(model.email) { model.errors.add("email", "Vul een geldig e-mailadres in.") }
+        if !model.phone.allSatisfy({ $0.isASCII && ($0.isNumber || " +-()".contains($0)) }) {
+            model.errors.add("telefoon", "Alleen cijfers, spaties, +, - en haakjes.")
+        }
+        var logo: ProviderLogo? = nil
+        if let file = files["logo"], !file.data.isEmpty {
+            do {
+                let clean = try LogoSanitizer.sanitize(file.data)
+                logo = ProviderLogo(contentType: clean.format.contentType, data: clean.data)
+            } catch {
+                model.errors.add("logo", error.message)
+            }
+        }
+        guard model.errors.isEmpty else { return Self.page(ProviderFormPage.render(model, site: site), status: .unprocessableContent) }
+        let provider = Provider(slug: model.slug, name: model.name, abbreviation: model.abbreviation, description: model.description,
+                                website: model.website, email: model.email.isEmpty ? nil : model.email, phone: model.phone.isEmpty ? nil : model.phone)
+        do {
+            try await portal.providers.save(provider, isNew: isNew)
+        } catch ProviderProblem.slugTaken {
+            model.errors.add("kenmerk", "Er is al een aanbieder met dit kenmerk.")
+            return Self.page(ProviderFormPage.render(model, site: site), status: .unprocessableContent)
+        }
+        if let logo {
+            try await portal.providers.setLogo(provider.slug, logo)
+        } else if form.first("logo-verwijderen") == "ja" {
+            try await portal.providers.setLogo(provider.slug, nil)
+        }
+        try await site.catalogue.reload(from: portal.catalogueStore)
+        await record(.providerChanged, by: visitor.account, subject: provider.slug,
+                     details: (isNew ? "aangemaakt" : "gegevens gewijzigd") + (logo != nil ? "; nieuw logo (\(logo!.contentType))" : ""), context: context)
         return Self.redirect("/beheer/aanbieders?gewijzigd")
     }
 }

@@ -109,12 +109,12 @@ enum OfferingEditPage {
             })
     }
 
-    static func errorSummary(_ errors: FormErrors) -> Node<HTML.BodyContext> {
+    static func errorSummary(_ errors: FormErrors, label: (String) -> String = fieldLabel) -> Node<HTML.BodyContext> {
         guard !errors.isEmpty else { return .empty }
         return .div(.class("notice error-summary"), .role("alert"), .attr("tabindex", "-1"), .id("fouten"),
                     .h2(.class("notice__title"), .safeText(errors.list.count == 1 ? "Er is 1 fout" : "Er zijn \(errors.list.count) fouten")),
                     .ul(.forEach(errors.list) { error in
-                        .li(.a(.href("#\(error.name)"), .safeText("\(fieldLabel(error.name)): \(error.message)")))
+                        .li(.a(.href("#\(error.name)"), .safeText("\(label(error.name)): \(error.message)")))
                     }))
     }
 

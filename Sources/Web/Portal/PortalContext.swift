@@ -18,10 +18,14 @@ public struct PortalContext: Sendable {
     public var catalogueStore: any CatalogueStore
     /// Drafts, review, archive and history.
     public var editorial: any EditorialStore
+    /// Providers' details and logos.
+    public var providers: any ProviderStore
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
-                audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, secureCookies: Bool) {
+                audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,
+                secureCookies: Bool) {
         self.editorial = editorial
+        self.providers = providers
         self.catalogueStore = catalogueStore
         self.audit = audit
         self.accounts = accounts

@@ -32,7 +32,7 @@ struct PortalRoutes<Context: RequestContext> {
         case newOfferingForm, createOffering, offeringForm, saveOffering, archiveOffering, unarchiveOffering
         case offeringHistory, offeringRevision, restoreRevision
         case reviewQueue, publishDraft, sendBack
-        case providers, updateProvider
+        case providers, trustProvider, newProviderForm, createProvider, providerForm, saveProvider
         case uploadForm, uploadDryRun, uploadApply
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
@@ -91,7 +91,11 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: offering + "/publiceren", access: .signedIn([.editor]), action: .publishDraft),
             Route(method: .post, path: offering + "/terugsturen", access: .signedIn([.editor]), action: .sendBack),
             Route(method: .get, path: "/beheer/aanbieders", access: .signedIn([.administrator]), action: .providers),
-            Route(method: .post, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .updateProvider),
+            Route(method: .get, path: "/beheer/aanbieders/nieuw", access: .signedIn([.administrator]), action: .newProviderForm),
+            Route(method: .post, path: "/beheer/aanbieders/nieuw", access: .signedIn([.administrator]), action: .createProvider),
+            Route(method: .get, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .providerForm),
+            Route(method: .post, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .saveProvider),
+            Route(method: .post, path: "/beheer/aanbieders/{provider}/vertrouwen", access: .signedIn([.administrator]), action: .trustProvider),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -238,8 +242,8 @@ struct PortalRoutes<Context: RequestContext> {
             return try await editorial(route, request, context, form: form, visitor: visitor!)
         case .uploadForm, .uploadDryRun, .uploadApply:
             return try await upload(route, context, form: form, files: files, visitor: visitor!, tooLarge: tooLarge)
-        case .providers, .updateProvider:
-            return try await providers(route, request, context, form: form, visitor: visitor!)
+        case .providers, .trustProvider, .newProviderForm, .createProvider, .providerForm, .saveProvider:
+            return try await providers(route, request, context, form: form, files: files, visitor: visitor!)
         case .auditLog:
             let perPage = 50
             let page = max(1, min(100_000, Int(QueryString(raw: request.uri.query).first("pagina") ?? "") ?? 1))

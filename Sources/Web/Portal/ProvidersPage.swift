@@ -13,15 +13,19 @@ enum ProvidersPage {
             .unwrap(message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             .p(.safeText("De partner-redacteuren van een vertrouwde aanbieder publiceren zelf, zonder beoordeling door de redactie. "
                 + "Elke publicatie staat in de geschiedenis en het logboek.")),
+            .p(.a(.href("/beheer/aanbieders/nieuw"), .safeText("Nieuwe aanbieder toevoegen"))),
             .table(.class("portal-table"),
                    .caption(.safeText("Aanbieders (\(providers.count))")),
                    .thead(.tr(.th(.attr("scope", "col"), .safeText("Aanbieder")), .th(.attr("scope", "col"), .safeText("Publiceert")),
+                              .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safeText("Gegevens"))),
                               .th(.attr("scope", "col"), .span(.class("visually-hidden"), .safeText("Actie"))))),
                    .tbody(.forEach(providers) { provider in
                        let isTrusted = trusted.contains(provider.slug)
                        return .tr(.th(.attr("scope", "row"), .safeText(provider.name)),
                                   .td(.safeText(isTrusted ? "zelf (vertrouwd)" : "na beoordeling")),
-                                  .td(.form(.action(esc("/beheer/aanbieders/\(provider.slug)")), .method(.post),
+                                  .td(.a(.href(esc("/beheer/aanbieders/\(provider.slug)")), .safeText("Wijzigen"),
+                                         .span(.class("visually-hidden"), .safeText(": \(provider.name)")))),
+                                  .td(.form(.action(esc("/beheer/aanbieders/\(provider.slug)/vertrouwen")), .method(.post),
                                             PortalFields.csrf(csrf),
                                             .input(.type(.hidden), .name("vertrouwd"), .value(isTrusted ? "nee" : "ja")),
                                             .button(.type(.submit), .class("button button--secondary button--small"),

@@ -37,6 +37,16 @@ struct PageRoutes<Context: RequestContext> {
                 return ProviderListPage.render(model, site: self.site)
             }
         }
+        router.get("aanbieders/{slug}/logo") { _, context in
+            let slug = try context.parameters.require("slug")
+            guard let logo = try await self.site.portal?.providers.logo(slug) else { throw HTTPError(.notFound) }
+            // Sanitised when uploaded; still served so that an SVG can never run anything or load anything.
+            return Response(status: .ok, headers: [
+                .contentType: logo.contentType, .cacheControl: "public, max-age=300",
+                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; sandbox",
+                .contentDisposition: "inline; filename=\"logo-\(slug).\(logo.contentType == "image/png" ? "png" : "svg")\"",
+            ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: logo.data)))
+        }
         router.get("aanbieders/{slug}") { request, context in
             let slug = try context.parameters.require("slug")
             return try self.cached(request) {
