@@ -24,6 +24,7 @@ public struct AuditEvent: Sendable, Equatable {
         case offeringUnarchived = "aanbod-uit-archief"
         case revisionRestored = "versie-teruggezet"
         case providerChanged = "aanbieder-gewijzigd"
+        case vocabularyChanged = "lijst-gewijzigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -47,6 +48,7 @@ public struct AuditEvent: Sendable, Equatable {
             case .offeringUnarchived: "Aanbod uit het archief gehaald"
             case .revisionRestored: "Eerdere versie teruggezet als concept"
             case .providerChanged: "Aanbieder gewijzigd"
+            case .vocabularyChanged: "Lijst gewijzigd (waarde toegevoegd, hernoemd of samengevoegd)"
             }
         }
     }

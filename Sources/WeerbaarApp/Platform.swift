@@ -63,7 +63,8 @@ public struct Platform: Sendable {
         let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
                                    mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, editorial: editorial,
-                                   providers: FluentProviderStore(database: database), secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   providers: FluentProviderStore(database: database),
+                                   vocabularies: FluentVocabularyStore(database: database), secureCookies: configuration.baseURL.hasPrefix("https://"))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

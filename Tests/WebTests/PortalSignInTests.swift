@@ -222,6 +222,8 @@ enum PortalFixtures {
                         .replacingOccurrences(of: "{provider}", with: "vng")
                         .replacingOccurrences(of: "{n}", with: "1")
                         .replacingOccurrences(of: "{upload}", with: UUID().uuidString)
+                        .replacingOccurrences(of: "{lijst}", with: "thema")
+                        .replacingOccurrences(of: "{waarde}", with: "polarisatie")
                     let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
                     switch route.access {

@@ -58,7 +58,8 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
     for path in ["/beheer/logboek", "/beheer/gebruikers", "/beheer/aanbod", "/beheer/aanbieders", "/beheer/aanbieders/nieuw",
-                 "/beheer/aanbieders/vng"]:
+                 "/beheer/aanbieders/vng", "/beheer/lijsten", "/beheer/lijsten/thema", "/beheer/lijsten/vorm",
+                 "/beheer/lijsten/thema/polarisatie"]:
         driver.get(server.url + path)
         results = axe_runner.run(driver)
         assert results["violations"] == [], path + "\n" + axe_runner.report(results["violations"])

@@ -14,6 +14,7 @@ public struct OfferingRevision: Sendable, Hashable {
         case restored = "teruggezet"
         case imported = "geimporteerd"
         case confirmed = "bevestigd"
+        case termMerged = "waarde-samengevoegd"
 
         public var label: String {
             switch self {
@@ -26,6 +27,7 @@ public struct OfferingRevision: Sendable, Hashable {
             case .restored: "Eerdere versie teruggezet als concept"
             case .imported: "Geïmporteerd"
             case .confirmed: "Bevestigd als nog actueel"
+            case .termMerged: "Lijstwaarde samengevoegd door een beheerder"
             }
         }
     }

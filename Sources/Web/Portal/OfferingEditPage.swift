@@ -183,11 +183,16 @@ enum OfferingEditPage {
     }
 
     static func select(_ name: String, _ label: String, _ model: Model, options: [(String, String)], empty: String) -> Node<HTML.FormContext> {
-        let error = model.errors[name]
-        return wrapper(name, label, hint: nil, error: error,
-                       .element(named: "select", nodes: [.attr("id", name), .attr("name", name), describedBy(name, hint: nil, error: error),
-                                                         option("", empty, selected: model.form[name].isEmpty),
-                                                         .group(options.map { option($0.0, $0.1, selected: $0.0 == model.form[name]) })]))
+        select(name, label, value: model.form[name], error: model.errors[name], options: options, empty: empty)
+    }
+
+    static func select(_ name: String, _ label: String, value: String, error: String?, options: [(String, String)], empty: String)
+        -> Node<HTML.FormContext>
+    {
+        wrapper(name, label, hint: nil, error: error,
+                .element(named: "select", nodes: [.attr("id", name), .attr("name", name), describedBy(name, hint: nil, error: error),
+                                                  option("", empty, selected: value.isEmpty),
+                                                  .group(options.map { option($0.0, $0.1, selected: $0.0 == value) })]))
     }
 
     /// The form within its kind, grouped, so the choice shows which forms fit which kind.

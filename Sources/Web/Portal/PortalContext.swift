@@ -20,10 +20,12 @@ public struct PortalContext: Sendable {
     public var editorial: any EditorialStore
     /// Providers' details and logos.
     public var providers: any ProviderStore
+    public var vocabularies: any VocabularyStore
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
                 audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,
-                secureCookies: Bool) {
+                vocabularies: any VocabularyStore, secureCookies: Bool) {
+        self.vocabularies = vocabularies
         self.editorial = editorial
         self.providers = providers
         self.catalogueStore = catalogueStore

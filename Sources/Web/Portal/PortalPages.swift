@@ -62,6 +62,8 @@ enum DashboardPage {
             .ul(.class("inline-links"),
                 .li(.a(.href("/beheer/aanbod"), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
+                .if(account.role == .administrator, .li(.a(.href("/beheer/aanbieders"), .safeText("Aanbieders")))),
+                .if(account.role == .administrator, .li(.a(.href("/beheer/lijsten"), .safeText("Lijsten (thema’s, doelgroepen, …)")))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/logboek"), .safeText("Logboek")))),
                 .li(.a(.href("/beheer/tweede-stap-instellen"),
                        .safeText(account.hasSecondFactor ? "Tweede stap opnieuw instellen (nieuwe telefoon)" : "Tweede stap instellen")))),

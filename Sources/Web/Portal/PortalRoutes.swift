@@ -34,6 +34,7 @@ struct PortalRoutes<Context: RequestContext> {
         case reviewQueue, publishDraft, sendBack
         case providers, trustProvider, newProviderForm, createProvider, providerForm, saveProvider
         case uploadForm, uploadDryRun, uploadApply
+        case vocabularies, vocabulary, addTerm, mergeTerms, termForm, renameTerm, moveTermUp, moveTermDown
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -96,6 +97,14 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .get, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .providerForm),
             Route(method: .post, path: "/beheer/aanbieders/{provider}", access: .signedIn([.administrator]), action: .saveProvider),
             Route(method: .post, path: "/beheer/aanbieders/{provider}/vertrouwen", access: .signedIn([.administrator]), action: .trustProvider),
+            Route(method: .get, path: "/beheer/lijsten", access: .signedIn([.administrator]), action: .vocabularies),
+            Route(method: .get, path: "/beheer/lijsten/{lijst}", access: .signedIn([.administrator]), action: .vocabulary),
+            Route(method: .post, path: "/beheer/lijsten/{lijst}/toevoegen", access: .signedIn([.administrator]), action: .addTerm),
+            Route(method: .post, path: "/beheer/lijsten/{lijst}/samenvoegen", access: .signedIn([.administrator]), action: .mergeTerms),
+            Route(method: .get, path: "/beheer/lijsten/{lijst}/{waarde}", access: .signedIn([.administrator]), action: .termForm),
+            Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}", access: .signedIn([.administrator]), action: .renameTerm),
+            Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}/omhoog", access: .signedIn([.administrator]), action: .moveTermUp),
+            Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}/omlaag", access: .signedIn([.administrator]), action: .moveTermDown),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -240,6 +249,8 @@ struct PortalRoutes<Context: RequestContext> {
         case .newOfferingForm, .createOffering, .offeringForm, .saveOffering, .archiveOffering, .unarchiveOffering,
              .offeringHistory, .offeringRevision, .restoreRevision, .reviewQueue, .publishDraft, .sendBack:
             return try await editorial(route, request, context, form: form, visitor: visitor!)
+        case .vocabularies, .vocabulary, .addTerm, .mergeTerms, .termForm, .renameTerm, .moveTermUp, .moveTermDown:
+            return try await vocabularies(route, request, context, form: form, visitor: visitor!)
         case .uploadForm, .uploadDryRun, .uploadApply:
             return try await upload(route, context, form: form, files: files, visitor: visitor!, tooLarge: tooLarge)
         case .providers, .trustProvider, .newProviderForm, .createProvider, .providerForm, .saveProvider:
