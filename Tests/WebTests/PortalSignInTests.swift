@@ -159,6 +159,39 @@ enum PortalFixtures {
         }
     }
 
+    /// Every state-changing route of the table, by a role allowed to use it, without a token and with a wrong one.
+    @Test(arguments: TestBackend.available)
+    func everyStateChangingRouteRefusesAMissingOrWrongToken(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            var browsers: [Role: Browser] = [:]
+            for role in Role.allCases {
+                try await PortalFixtures.account(platform, role)
+                var browser = Browser(client: client)
+                _ = try await browser.signIn("\(role.rawValue)@weerbaar.example", PortalFixtures.password, platform: platform)
+                browsers[role] = browser
+            }
+            let offering = platform.catalogue.offerings { $0.provider == "vng" }.first!
+            let before = try await platform.audit.count()
+            var checked = 0
+            for route in PortalRoutes<WeerbaarRequestContext>.table where route.method == .post {
+                guard case .signedIn(let roles) = route.access, let role = Role.allCases.first(where: roles.contains) else { continue }
+                let path = route.path.replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
+                    .replacingOccurrences(of: "{id}", with: UUID().uuidString).replacingOccurrences(of: "{provider}", with: "vng")
+                    .replacingOccurrences(of: "{n}", with: "1").replacingOccurrences(of: "{upload}", with: UUID().uuidString)
+                    .replacingOccurrences(of: "{lijst}", with: "thema").replacingOccurrences(of: "{waarde}", with: "polarisatie")
+                var browser = browsers[role]!
+                for form in [[("naam", "x")], [("csrf", "verkeerd"), ("naam", "x")]] {
+                    let page = try await browser.request(.post, path, form: form)
+                    #expect(page.status == 403, "\(route.path) as \(role.rawValue) with \(form.count == 1 ? "no" : "a wrong") token: \(page.status)")
+                }
+                checked += 1
+            }
+            #expect(checked >= 23)
+            #expect(try await platform.audit.count() == before, "nothing was done, so nothing was logged")
+            #expect(platform.catalogue.offering(offering.key) == offering)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func answersDoNotRevealWhetherAnAddressHasAnAccount(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, platform in

@@ -63,6 +63,10 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
         driver.get(server.url + path)
         results = axe_runner.run(driver)
         assert results["violations"] == [], path + "\n" + axe_runner.report(results["violations"])
+    driver.get(server.url + "/beheer/gebruikers")
+    account = driver.find_element("css selector", "a[href^='/beheer/gebruikers/']").get_attribute("href")
+    driver.get(account)
+    assert_no_axe_violations(driver, "an account's page")
     driver.get(server.url + "/beheer")
     cookie = driver.get_cookie("weerbaar_sessie")
     assert cookie and cookie["httpOnly"] and cookie.get("sameSite") == "Lax"
@@ -72,6 +76,14 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     assert "U bent uitgelogd." in driver.page_source
     driver.get(server.url + "/beheer")
     assert driver.current_url.endswith("/beheer/inloggen")
+    # The pages before sign-in: a reset request, and links that no longer work.
+    for path in ["/beheer/wachtwoord-vergeten", "/beheer/wachtwoord-herstellen/bestaat-niet", "/beheer/uitnodiging/bestaat-niet"]:
+        driver.get(server.url + path)
+        assert_no_axe_violations(driver, path)
+    # Signing in again now asks for the code: the second step's page.
+    sign_in_by_keyboard(driver, server)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer/tweede-stap"))
+    assert_no_axe_violations(driver, "/beheer/tweede-stap")
 
 
 def test_a_wrong_password_keeps_the_address_and_says_so(server, driver):
