@@ -79,13 +79,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // WeerbaarNL: subscribers with double opt-in, signed personal links, the per-client rate limit. No I/O.
+        .target(
+            name: "Newsletter",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.
         .target(name: "Relevance", swiftSettings: strict),
         // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
         .target(
             name: "Storage",
             dependencies: [
-                "Accounts", "Audit", "SearchLog",
+                "Accounts", "Audit", "SearchLog", "Newsletter",
                 "Catalogue",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -99,7 +105,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Logos", "Mail", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Logos", "Mail", "Newsletter", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -112,7 +118,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,6 +157,7 @@ let package = Package(
         .testTarget(name: "SearchLogTests", dependencies: ["SearchLog"], swiftSettings: strict),
         .testTarget(name: "MailTests", dependencies: ["Mail"], swiftSettings: strict),
         .testTarget(name: "LogosTests", dependencies: ["Logos"], swiftSettings: strict),
+        .testTarget(name: "NewsletterTests", dependencies: ["Newsletter"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),
@@ -164,13 +171,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "WeerbaarApp", "TestSupport"],
+            dependencies: ["Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

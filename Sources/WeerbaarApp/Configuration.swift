@@ -24,6 +24,13 @@ public struct Configuration: Sendable {
     public var smtp: SMTPConfiguration?
     /// The sender of the platform's mail (MAIL_FROM).
     public var mailFrom: MailAddress = try! MailAddress("noreply@weerbaar.localhost")
+    /// Newsletter sign-ups one client may make per quarter of an hour.
+    public var newsletterSignUpsPerClient = 5
+    /// The sender organisation's postal address, in every newsletter e-mail (NEWSLETTER_SENDER_ADDRESS).
+    public var newsletterSenderAddress = "Weerbaar, Postbus 00000, 2500 AA Den Haag"
+    /// The key that signs newsletter links (LINK_SECRET, base64, at least 32 bytes); nil: one the site
+    /// generates on first start and keeps in the database.
+    public var linkSecret: Data?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = "./data", database: DatabaseLocation? = nil,
@@ -96,6 +103,13 @@ public struct Configuration: Sendable {
                                           pageCacheEntries: pageCacheEntries, searchLogRetentionDays: retention)
         configuration.smtp = smtp
         if let mailFrom { configuration.mailFrom = mailFrom }
+        if let address = value("NEWSLETTER_SENDER_ADDRESS") { configuration.newsletterSenderAddress = address }
+        if let text = value("LINK_SECRET") {
+            guard let secret = Data(base64Encoded: text), secret.count >= 32 else {
+                throw Invalid(description: "LINK_SECRET must be base64 of at least 32 bytes (openssl rand -base64 32)")
+            }
+            configuration.linkSecret = secret
+        }
         return configuration
     }
 

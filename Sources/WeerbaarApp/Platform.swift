@@ -6,6 +6,7 @@ import Foundation
 import Hummingbird
 import Logging
 import Mail
+import Newsletter
 import SearchLog
 import Storage
 import Web
@@ -20,6 +21,11 @@ public struct Platform: Sendable {
     /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
     public let searchLog = SearchLogRecorder()
     public let logger: Logger
+    /// Signs the newsletter's personal links.
+    public let links: SignedLink
+    /// Newsletter sign-ups and link actions per client, shared by every router this platform builds.
+    var newsletterLimiter: ClientRateLimiter { limiterBox }
+    private let limiterBox: ClientRateLimiter
 
     /// Opens and migrates the database and loads the live catalogue.
     public static func start(_ configuration: Configuration, logger: Logger, seedDemoWhenEmpty: Bool = false) async throws -> Platform {
@@ -38,7 +44,11 @@ public struct Platform: Sendable {
                 }
             }
             let catalogue = LiveCatalogue(taxonomy: try await store.taxonomy(), offerings: try await store.allOfferings())
-            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger)
+            let secret: Data
+            if let configured = configuration.linkSecret { secret = configured } else { secret = try await SiteSecrets.secret("links", database: database) }
+            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger,
+                            links: SignedLink(secret: secret),
+                            limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
         } catch {
             await database.shutdown()
             throw error
@@ -52,6 +62,7 @@ public struct Platform: Sendable {
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
+    public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
     /// SMTP when SMTP_URL is set, else the log.
     public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }
     public var freshnessDigest: FreshnessDigest {
@@ -70,7 +81,10 @@ public struct Platform: Sendable {
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
                               pageCache: PageCache(capacity: configuration.pageCacheEntries),
                               searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
-                              portal: portal),
+                              portal: portal,
+                              newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: mailer, mailFrom: configuration.mailFrom,
+                                                            limiter: newsletterLimiter, senderAddress: configuration.newsletterSenderAddress,
+                                                            secureCookies: configuration.baseURL.hasPrefix("https://"))),
             context: WeerbaarRequestContext.self)
     }
 
@@ -82,6 +96,7 @@ public struct Platform: Sendable {
                 SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
+                SubscriberPurge(subscribers: subscribers, logger: logger),
             ],
             logger: logger)
     }

@@ -12,7 +12,7 @@ import WeerbaarApp
 /// drives its router in-process.
 enum WebHarness {
     static func withClient(
-        _ backend: TestBackend, extra: [(name: String, json: String)] = [],
+        _ backend: TestBackend, extra: [(name: String, json: String)] = [], configure: (inout Configuration) -> Void = { _ in },
         _ body: @Sendable (any TestClientProtocol, Platform) async throws -> Void
     ) async throws {
         try await ScratchDatabase.with(backend) { location in
@@ -20,6 +20,7 @@ enum WebHarness {
             configuration.bcryptCost = 4  // the unknown-address check; production keeps 12
             // Mail goes to the real SMTP server on loopback that scripts/test starts.
             configuration.smtp = ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_URL"].flatMap { try? SMTPConfiguration(url: $0) }
+            configure(&configuration)
             var logger = Logger(label: "web-test")
             logger.logLevel = .warning
             let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)

@@ -16,4 +16,5 @@ PAGE_TYPES = {
     "provider": "/aanbieders/szw-ess",
     "not-found": "/bestaat-niet",
     "portal-sign-in": "/beheer/inloggen",
+    "newsletter": "/nieuwsbrief",
 }

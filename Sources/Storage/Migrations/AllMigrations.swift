@@ -15,5 +15,6 @@ enum AllMigrations {
         M0010_CreateEditorialWorkflow(),
         M0011_CreateStagedUploads(),
         M0012_CreateProviderLogos(),
+        M0013_CreateSubscribers(),
     ]
 }

@@ -33,7 +33,8 @@ enum Layout {
                 .a(.class("skip-link"), .href("#inhoud"), .safeText("Naar de inhoud")),
                 header(current: meta.section),
                 .main(.id("inhoud"), .attr("tabindex", "-1"), .div(.class("container"), content)),
-                footer()
+                footer(newsletterFrom: site.newsletter == nil || meta.path.hasPrefix("/beheer") || meta.path.hasPrefix("/nieuwsbrief")
+                    ? nil : meta.path)
             )
         )
         return html.render()
@@ -62,11 +63,24 @@ enum Layout {
         )
     }
 
-    private static func footer() -> Node<HTML.BodyContext> {
+    /// `newsletterFrom`: the page's path, which becomes the sign-up's source; nil shows no sign-up form.
+    private static func footer(newsletterFrom: String?) -> Node<HTML.BodyContext> {
         .footer(
             .class("site-footer"),
             .div(
                 .class("container site-footer__inner"),
+                .unwrap(newsletterFrom) { path in
+                    .div(
+                        .h2(.class("site-footer__title"), .safeText("Nieuwsbrief WeerbaarNL")),
+                        // No CSRF token: the page is cached for everyone; the server accepts it as a same-origin post.
+                        .form(.class("footer-signup"), .action("/nieuwsbrief"), .method(.post),
+                              .input(.type(.hidden), .name("bron"), .value(esc(path))),
+                              .label(.for("nieuwsbrief-email"), .safeText("Uw e-mailadres")),
+                              .input(.type(.email), .id("nieuwsbrief-email"), .name("email"), .attr("autocomplete", "email"), .attr("required", "required")),
+                              NewsletterPages.honeypot(),
+                              .button(.type(.submit), .class("button button--secondary"), .safeText("Aanmelden"))),
+                        .p(.a(.href("/nieuwsbrief"), .safeText("Meer over de nieuwsbrief en thema’s kiezen"))))
+                },
                 .div(
                     .h2(.class("site-footer__title"), .safeText("Over Weerbaar")),
                     .p(.safeText("Weerbaar bundelt het aanbod van landelijke partners voor gemeenten die te maken hebben met polarisatie, radicalisering, extremisme, maatschappelijke onrust en afnemend vertrouwen."))

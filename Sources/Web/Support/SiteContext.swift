@@ -13,9 +13,12 @@ public struct SiteContext: Sendable {
     public var searchLog: SearchLogRecorder
     /// The portal at /beheer; nil serves the public site only.
     public var portal: PortalContext?
+    /// WeerbaarNL subscriptions; nil serves no newsletter pages (and no footer form).
+    public var newsletter: NewsletterContext?
 
     public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500),
-                searchLog: SearchLogRecorder = SearchLogRecorder(), portal: PortalContext? = nil) {
+                searchLog: SearchLogRecorder = SearchLogRecorder(), portal: PortalContext? = nil, newsletter: NewsletterContext? = nil) {
+        self.newsletter = newsletter
         self.catalogue = catalogue
         self.pages = pageCache
         self.searchLog = searchLog

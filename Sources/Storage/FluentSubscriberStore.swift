@@ -1,0 +1,149 @@
+import FluentKit
+import Foundation
+import Newsletter
+import SQLKit
+
+final class SubscriberModel: Model, @unchecked Sendable {
+    static let schema = "subscribers"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "email") var email: String
+    /// Lowercased: one subscription per address, however it is typed.
+    @Field(key: "email_key") var emailKey: String
+    @OptionalField(key: "name") var name: String?
+    @OptionalField(key: "organisation") var organisation: String?
+    /// Theme slugs joined by commas (slugs have none).
+    @Field(key: "interests") var interests: String
+    @Field(key: "consent_at") var consentAt: Date
+    @Field(key: "consent_source") var consentSource: String
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @Field(key: "paused") var paused: Bool
+
+    init() {}
+
+    func domain() throws -> Subscriber {
+        Subscriber(id: try requireID(), email: email, name: name, organisation: organisation,
+                   interests: interests.split(separator: ",").map(String.init), consentAt: consentAt, consentSource: consentSource,
+                   confirmedAt: confirmedAt, paused: paused)
+    }
+}
+
+/// Named counters that count without identifying (erasures).
+final class CounterModel: Model, @unchecked Sendable {
+    static let schema = "counters"
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: Int64
+    init() {}
+}
+
+final class SiteSecretModel: Model, @unchecked Sendable {
+    static let schema = "site_secrets"
+    @ID(custom: "name", generatedBy: .user) var id: String?
+    @Field(key: "value") var value: String
+    init() {}
+}
+
+/// Subscribers in the relational database, the same code on SQLite and PostgreSQL.
+public struct FluentSubscriberStore: SubscriberStore {
+    let database: any Database
+
+    public init(database: WeerbaarDatabase) { self.database = database.database }
+
+    public func subscribe(email: String, name: String?, organisation: String?, interests: [String], source: String, now: Date) async throws
+        -> SubscribeOutcome
+    {
+        try await database.transaction { tx in
+            let key = email.lowercased()
+            if let existing = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() {
+                if existing.confirmedAt != nil { return .alreadyConfirmed(try existing.domain()) }
+                // A new consent replaces the old, unconfirmed one.
+                existing.email = email
+                existing.name = name
+                existing.organisation = organisation
+                existing.interests = interests.joined(separator: ",")
+                existing.consentAt = now
+                existing.consentSource = source
+                try await existing.update(on: tx)
+                return .pendingAgain(try existing.domain())
+            }
+            let model = SubscriberModel()
+            model.id = UUID()
+            model.email = email
+            model.emailKey = key
+            model.name = name
+            model.organisation = organisation
+            model.interests = interests.joined(separator: ",")
+            model.consentAt = now
+            model.consentSource = source
+            model.paused = false
+            try await model.create(on: tx)
+            return .pending(try model.domain())
+        }
+    }
+
+    public func subscriber(_ id: UUID) async throws -> Subscriber? {
+        try await SubscriberModel.find(id, on: database)?.domain()
+    }
+
+    public func confirm(_ id: UUID, now: Date) async throws -> ConfirmOutcome {
+        // Conditional, so two clicks at once confirm once and the second learns it was already done.
+        let changed = try await database.sql.raw("""
+            UPDATE subscribers SET confirmed_at = \(bind: now) WHERE id = \(bind: id) AND confirmed_at IS NULL RETURNING id
+            """).all()
+        guard let subscriber = try await subscriber(id) else { return .unknown }
+        return changed.count == 1 ? .confirmed(subscriber) : .alreadyConfirmed(subscriber)
+    }
+
+    public func update(_ id: UUID, name: String?, organisation: String?, interests: [String], paused: Bool) async throws -> Bool {
+        guard let model = try await SubscriberModel.find(id, on: database) else { return false }
+        model.name = name
+        model.organisation = organisation
+        model.interests = interests.joined(separator: ",")
+        model.paused = paused
+        try await model.update(on: database)
+        return true
+    }
+
+    public func erase(_ id: UUID) async throws -> Bool {
+        try await database.transaction { tx in
+            let deleted = try await tx.sql.raw("DELETE FROM subscribers WHERE id = \(bind: id) RETURNING id").all()
+            guard deleted.count == 1 else { return false }
+            try await Self.increment("erasures", on: tx)
+            return true
+        }
+    }
+
+    public func purgeUnconfirmed(before: Date) async throws -> Int {
+        try await database.sql.raw("DELETE FROM subscribers WHERE confirmed_at IS NULL AND consent_at < \(bind: before) RETURNING id").all().count
+    }
+
+    public func erasureCount() async throws -> Int {
+        Int(try await CounterModel.find("erasures", on: database)?.value ?? 0)
+    }
+
+    public func confirmedCount() async throws -> Int {
+        try await SubscriberModel.query(on: database).filter(\.$confirmedAt != nil).count()
+    }
+
+    static func increment(_ name: String, on database: any Database) async throws {
+        try await database.sql.raw("""
+            INSERT INTO counters (name, value) VALUES (\(bind: name), 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1
+            """).run()
+    }
+}
+
+/// Secrets the site makes for itself on first use and keeps in the database, so every instance and
+/// every restart signs with the same key; none is in the repository.
+public enum SiteSecrets {
+    public static func secret(_ name: String, database: WeerbaarDatabase) async throws -> Data {
+        let db = database.database
+        let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64EncodedString()
+        try await db.sql.raw("INSERT INTO site_secrets (name, value) VALUES (\(bind: name), \(bind: fresh)) ON CONFLICT (name) DO NOTHING").run()
+        guard let stored = try await SiteSecretModel.find(name, on: db), let data = Data(base64Encoded: stored.value) else {
+            throw SiteSecretMissing(name: name)
+        }
+        return data
+    }
+
+    struct SiteSecretMissing: Error { var name: String }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Logging
+import Newsletter
+import ServiceLifecycle
+
+/// Inside `weerbaar serve`: once an hour, removes newsletter sign-ups not confirmed within seven days.
+/// Deleting what is already gone changes nothing, so every instance may run it without a claim.
+struct SubscriberPurge: Service {
+    let subscribers: any SubscriberStore
+    let logger: Logger
+
+    func run() async throws {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            await tick(now: Date())
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
+        }
+    }
+
+    @discardableResult
+    func tick(now: Date) async -> Int {
+        do {
+            let purged = try await subscribers.purgeUnconfirmed(before: now.addingTimeInterval(-Subscriber.confirmWithin))
+            if purged > 0 { logger.info("Purged unconfirmed newsletter sign-ups", metadata: ["count": "\(purged)"]) }
+            return purged
+        } catch {
+            logger.error("Purging unconfirmed newsletter sign-ups failed", metadata: ["error": "\(error)"])
+            return 0
+        }
+    }
+}
