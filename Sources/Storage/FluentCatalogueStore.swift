@@ -86,16 +86,8 @@ public struct FluentCatalogueStore: CatalogueStore {
                                                       comment: nil, at: now))
                     summary.updated.append(record.key)
                 } else {
-                    let model = OfferingModel()
-                    model.id = UUID()
-                    model.apply(record)
-                    model.slug = Self.uniqueSlug(for: record, taken: takenSlugs)
+                    let model = OfferingModel(published: record, slug: Self.uniqueSlug(for: record, taken: takenSlugs), checkedOn: today, at: now)
                     takenSlugs.insert(model.slug)
-                    model.lastChecked = today.description
-                    model.createdAt = now
-                    model.updatedAt = now
-                    model.status = OfferingStatus.published.rawValue
-                    model.version = 1
                     try await model.create(on: tx)
                     try await Self.createLabels(for: record, offeringID: model.requireID(), on: tx)
                     byKey[record.key] = model

@@ -271,15 +271,7 @@ public struct FluentEditorialStore: EditorialStore {
             try await model.update(on: tx)
             try await FluentCatalogueStore.replaceLabels(of: model, with: record, on: tx)
         } else {
-            let model = OfferingModel()
-            model.id = UUID()
-            model.apply(record)
-            model.slug = try await FluentCatalogueStore.uniqueSlug(for: record, on: tx)
-            model.lastChecked = today.description
-            model.createdAt = now
-            model.updatedAt = now
-            model.status = OfferingStatus.published.rawValue
-            model.version = 1
+            let model = OfferingModel(published: record, slug: try await FluentCatalogueStore.uniqueSlug(for: record, on: tx), checkedOn: today, at: now)
             try await model.create(on: tx)
             try await FluentCatalogueStore.createLabels(for: record, offeringID: model.requireID(), on: tx)
         }

@@ -36,6 +36,18 @@ final class OfferingModel: Model, @unchecked Sendable {
 
     init() {}
 
+    /// A new published offering, checked today, version 1; labels are written separately.
+    init(published record: OfferingRecord, slug: String, checkedOn today: Day, at now: Date) {
+        id = UUID()
+        self.slug = slug
+        lastChecked = today.description
+        createdAt = now
+        updatedAt = now
+        status = OfferingStatus.published.rawValue
+        version = 1
+        apply(record)
+    }
+
     /// Copies the record's scalar fields; labels are written separately.
     func apply(_ record: OfferingRecord) {
         provider = record.provider
