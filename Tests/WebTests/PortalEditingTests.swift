@@ -335,3 +335,28 @@ struct PortalReviewMailTests {
         }
     }
 }
+
+@Suite struct PortalDashboardTests {
+    @Test(arguments: TestBackend.available)
+    func theRedactiesListIsPagedAndCanBeNarrowedToOneProvider(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var editor = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            let total = platform.catalogue.count
+            #expect(total > OfferingsDashboardPage.perPage, "the demo catalogue spans two pages")
+            func rows(_ body: String) -> Int { body.components(separatedBy: "/actueel\"").count - 1 }
+            let first = try await editor.request(.get, "/beheer/aanbod")
+            #expect(rows(first.body) == OfferingsDashboardPage.perPage && first.body.contains("pagina 1 van 2"))
+            #expect(first.body.contains("href=\"/beheer/aanbod?pagina=2\""))
+            let second = try await editor.request(.get, "/beheer/aanbod?pagina=2")
+            #expect(rows(second.body) == total - OfferingsDashboardPage.perPage)
+            let vng = try await editor.request(.get, "/beheer/aanbod?aanbieder=vng")
+            #expect(rows(vng.body) == platform.catalogue.offerings { $0.provider == "vng" }.count)
+            #expect(!vng.body.contains("/beheer/aanbod/lse/"))
+            #expect(vng.body.contains("Actualiteit per aanbieder") && vng.body.contains("href=\"/beheer/aanbod?aanbieder=lse\""),
+                    "the freshness per provider still covers all")
+            #expect(try await editor.request(.get, "/beheer/aanbod?pagina=999").status == 200, "past the end shows the last page")
+        }
+    }
+}

@@ -7,8 +7,26 @@ import Plot
 /// `/beheer/aanbod`: the offer a user keeps — drafts first, then the published offer with the first to
 /// review on top and "nog actueel" per offering; for the redactie, freshness per provider at a glance.
 enum OfferingsDashboardPage {
-    static func render(offerings: [ManagedOffering], account: Account, today: Day, submitted: Int, csrf: String, message: String?,
-                       site: SiteContext) -> String {
+    struct Model {
+        /// The offerings listed: one provider's, or all.
+        var offerings: [ManagedOffering]
+        /// Everything, for the redactie's freshness per provider.
+        var everything: [ManagedOffering]
+        /// The provider chosen to list, if any.
+        var provider: String?
+        var page: Int
+        var account: Account
+        var today: Day
+        var submitted: Int
+        var csrf: String
+        var message: String?
+    }
+
+    /// Rows per page: a catalogue of thousands must not become one page of megabytes.
+    static let perPage = 100
+
+    static func render(_ model: Model, site: SiteContext) -> String {
+        let offerings = model.offerings, account = model.account, today = model.today, csrf = model.csrf, message = model.message
         let meta = PageMeta(title: "Aanbod beheren", description: "Het aanbod dat u bijhoudt.", path: "/beheer/aanbod", noIndex: true)
         let sorted = offerings.sorted { a, b in
             // Never published first, then by the date the offering is due for review.
@@ -20,7 +38,13 @@ enum OfferingsDashboardPage {
         let overdue = states.filter { $0 == .overdue }.count, dueSoon = states.filter { $0 == .dueSoon }.count
         let whose = account.role == .partnerEditor
             ? "het aanbod van \(account.provider.flatMap { site.catalogue.taxonomy.provider($0)?.name } ?? "uw organisatie")"
-            : "al het aanbod"
+            : model.provider.map { "het aanbod van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "al het aanbod"
+        let pageCount = max(1, (sorted.count + perPage - 1) / perPage)
+        let page = min(model.page, pageCount)
+        let shown = sorted.dropFirst((page - 1) * perPage).prefix(perPage)
+        func link(_ page: Int) -> String {
+            "/beheer/aanbod?" + QueryString.encode([("aanbieder", model.provider ?? ""), ("pagina", "\(page)")].filter { !$0.1.isEmpty })
+        }
         let canEdit = account.role != .administrator
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Aanbod beheren")),
@@ -30,13 +54,18 @@ enum OfferingsDashboardPage {
             .ul(.class("inline-links"),
                 .if(canEdit, .li(.a(.href("/beheer/aanbod/nieuw"), .safeText("Nieuw aanbod toevoegen")))),
                 .if(canEdit, .li(.a(.href("/beheer/aanbod/uploaden"), .safeText("Aanbod uploaden (JSON, CSV of Excel)")))),
-                .if(account.role == .editor, .li(.a(.href("/beheer/beoordelen"), .safeText("Ter beoordeling (\(submitted))"))))),
-            .if(account.role != .partnerEditor, perProvider(published, today: today, site: site)),
+                .if(account.role == .editor, .li(.a(.href("/beheer/beoordelen"), .safeText("Ter beoordeling (\(model.submitted))"))))),
+            .if(account.role != .partnerEditor, perProvider(model.everything.compactMap { $0.storedStatus == .published ? $0.stored : nil },
+                                                            today: today, site: site)),
             .table(.class("portal-table"),
-                   .caption(.safeText("Aanbod: concepten, dan eerst te herzien bovenaan")),
+                   .caption(.safeText("Aanbod: concepten, dan eerst te herzien bovenaan"
+                       + (pageCount > 1 ? " (pagina \(page) van \(pageCount))" : ""))),
                    .thead(.tr(.th(.safeText("Titel")), .th(.safeText("Aanbieder")), .th(.safeText("Status")), .th(.safeText("Laatst gecontroleerd")),
                               .th(.safeText("Herzien vóór")), .th(.safeText("Actualiteit")), .th(.span(.class("visually-hidden"), .safeText("Actie"))))),
-                   .tbody(.forEach(sorted) { managed in row(managed, canEdit: canEdit, today: today, csrf: csrf, site: site) })),
+                   .tbody(.forEach(Array(shown)) { managed in row(managed, canEdit: canEdit, today: today, csrf: csrf, site: site) })),
+            .if(pageCount > 1, .nav(.class("pagination"), .aria("label", "Paginering"), .ul(
+                .if(page > 1, .li(.a(.href(esc(link(page - 1))), .attr("rel", "prev"), .safeText("Vorige")))),
+                .if(page < pageCount, .li(.a(.href(esc(link(page + 1))), .attr("rel", "next"), .safeText("Volgende"))))))),
             .p(.a(.href("/beheer"), .safeText("Terug naar het beheer")))))
     }
 
@@ -78,7 +107,7 @@ enum OfferingsDashboardPage {
                                  .th(.attr("scope", "col"), .safeText("Actueel")))),
                       .tbody(.forEach(providers) { provider in
                           let states = byProvider[provider.slug, default: []].map { Freshness.of($0, today: today) }
-                          return .tr(.th(.attr("scope", "row"), .safeText(provider.name)),
+                          return .tr(.th(.attr("scope", "row"), .a(.href(esc("/beheer/aanbod?aanbieder=\(provider.slug)")), .safeText(provider.name))),
                                      .td(.safeText("\(states.count)")),
                                      .td(.safeText("\(states.filter { $0 == .overdue }.count)")),
                                      .td(.safeText("\(states.filter { $0 == .dueSoon }.count)")),

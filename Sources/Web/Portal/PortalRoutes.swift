@@ -227,13 +227,20 @@ struct PortalRoutes<Context: RequestContext> {
             return try await setUpSecondFactor(visitor!, form: form, context: context)
         case .offerings:
             let account = visitor!.account
-            let mine = try await portal.editorial.managedOfferings(provider: account.role == .partnerEditor ? account.provider ?? "-" : nil)
+            let query = QueryString(raw: request.uri.query)
+            // A redacteur may narrow the list to one provider; a partner editor sees only their own.
+            let chosen = account.role == .partnerEditor ? account.provider ?? "-" : query.first("aanbieder").flatMap { site.catalogue.taxonomy.provider($0)?.slug }
+            let mine = try await portal.editorial.managedOfferings(provider: chosen)
+            let all = chosen == nil || account.role == .partnerEditor ? mine : try await portal.editorial.managedOfferings(provider: nil)
             let messages = ["bevestigd": "Bevestigd: het aanbod is weer twaalf maanden actueel.",
                             "geupload": "De upload is verwerkt en gepubliceerd.",
                             "ingediend": "De upload is ingediend; de redactie beoordeelt het aanbod."]
-            return Self.page(OfferingsDashboardPage.render(offerings: mine, account: account, today: Day(Date()),
-                                                           submitted: account.role == .editor ? try await portal.editorial.submittedDrafts().count : 0,
-                                                           csrf: visitor!.session.csrfToken, message: messages[request.uri.query ?? ""], site: site))
+            let page = max(1, min(100_000, Int(query.first("pagina") ?? "") ?? 1))
+            return Self.page(OfferingsDashboardPage.render(
+                .init(offerings: mine, everything: all, provider: chosen, page: page, account: account, today: Day(Date()),
+                      submitted: account.role == .editor ? try await portal.editorial.submittedDrafts().count : 0,
+                      csrf: visitor!.session.csrfToken, message: query.pairs.first.flatMap { messages[$0.0] }),
+                site: site))
         case .confirmOffering:
             let key = OfferingKey(provider: try context.parameters.require("provider"), id: try context.parameters.require("id"))
             // Least privilege, checked on the key in the URL: a partner editor confirms only their own provider's offer.
