@@ -50,7 +50,10 @@ public final class WeerbaarDatabase: Sendable {
             }
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+            // Several connections per event loop: concurrent transactions (two editors saving, a bulk upload
+            // beside page loads) must not queue behind one connection until the pool's timeout.
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+                          as: .psql)
         }
         return WeerbaarDatabase(location: location, databases: databases, logger: logger)
     }
