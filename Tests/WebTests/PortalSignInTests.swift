@@ -80,6 +80,19 @@ enum PortalFixtures {
         }
     }
 
+    /// A route's path with its parameters filled by things that exist (a link token that does not):
+    /// an offering of VNG, the partner editors' provider; an account; revision 1; the theme list.
+    static func path(_ template: String, offering: Offering, account: UUID) -> String {
+        template.replacingOccurrences(of: "{token}", with: "bestaat-niet")
+            .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
+            .replacingOccurrences(of: "{id}", with: account.uuidString)
+            .replacingOccurrences(of: "{provider}", with: "vng")
+            .replacingOccurrences(of: "{n}", with: "1")
+            .replacingOccurrences(of: "{upload}", with: UUID().uuidString)
+            .replacingOccurrences(of: "{lijst}", with: "thema")
+            .replacingOccurrences(of: "{waarde}", with: "polarisatie")
+    }
+
     @discardableResult
     static func account(_ platform: Platform, _ role: Role, email: String? = nil, provider: String? = nil) async throws -> Account {
         let account = Account(email: email ?? "\(role.rawValue)@weerbaar.example", name: "Test \(role.label)", role: role,
@@ -175,10 +188,7 @@ enum PortalFixtures {
             var checked = 0
             for route in PortalRoutes<WeerbaarRequestContext>.table where route.method == .post {
                 guard case .signedIn(let roles) = route.access, let role = Role.allCases.first(where: roles.contains) else { continue }
-                let path = route.path.replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
-                    .replacingOccurrences(of: "{id}", with: UUID().uuidString).replacingOccurrences(of: "{provider}", with: "vng")
-                    .replacingOccurrences(of: "{n}", with: "1").replacingOccurrences(of: "{upload}", with: UUID().uuidString)
-                    .replacingOccurrences(of: "{lijst}", with: "thema").replacingOccurrences(of: "{waarde}", with: "polarisatie")
+                let path = PortalFixtures.path(route.path, offering: offering, account: UUID())
                 var browser = browsers[role]!
                 for form in [[("naam", "x")], [("csrf", "verkeerd"), ("naam", "x")]] {
                     let page = try await browser.request(.post, path, form: form)
@@ -249,14 +259,7 @@ enum PortalFixtures {
                     // A link's token that does not exist: such routes must still answer, with 410.
                     // Parameters filled with things that exist: an offering of the partner editor's own provider, an account.
                     let offering = platform.catalogue.offerings { $0.provider == "vng" }.first!
-                    let path = route.path.replacingOccurrences(of: "{token}", with: "bestaat-niet")
-                        .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
-                        .replacingOccurrences(of: "{id}", with: someAccount!.uuidString)
-                        .replacingOccurrences(of: "{provider}", with: "vng")
-                        .replacingOccurrences(of: "{n}", with: "1")
-                        .replacingOccurrences(of: "{upload}", with: UUID().uuidString)
-                        .replacingOccurrences(of: "{lijst}", with: "thema")
-                        .replacingOccurrences(of: "{waarde}", with: "polarisatie")
+                    let path = PortalFixtures.path(route.path, offering: offering, account: someAccount!)
                     let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
                     switch route.access {

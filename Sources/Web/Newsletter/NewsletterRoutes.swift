@@ -44,7 +44,7 @@ struct NewsletterRoutes<Context: RequestContext> {
             model.errors.add("email", "Het formulier was verlopen. Controleer uw gegevens en meld u opnieuw aan.")
             return signUpForm(model, status: .forbidden)
         }
-        guard newsletter.limiter.allow("aanmelden:" + client(context)) else {
+        guard newsletter.limiter.allow("aanmelden:" + PortalRoutes<Context>.client(of: context)) else {
             return page(NewsletterPages.message("Even geduld", ["Er zijn vanaf uw verbinding veel aanmeldingen gedaan. Probeer het over een kwartier opnieuw."],
                                                 path: "/nieuwsbrief", site: site), status: .tooManyRequests)
         }
@@ -297,7 +297,4 @@ struct NewsletterRoutes<Context: RequestContext> {
         return response
     }
 
-    func client(_ context: Context) -> String {
-        (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress ?? "onbekend"
-    }
 }

@@ -31,17 +31,17 @@ enum ProviderFormPage {
             OfferingEditPage.errorSummary(model.errors, label: label),
             .form(.class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .enctype(.multipartData), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),
-                  .if(model.isNew, field("kenmerk", "Kenmerk", model.slug, model, hint: "Kleine letters en koppeltekens, zoals ‘vng’; komt in de webadressen.")),
-                  field("naam", "Naam", model.name, model),
-                  field("afkorting", "Afkorting", model.abbreviation, model, hint: "Zoals ‘VNG’; staat bij het aanbod in de zoekresultaten."),
+                  .if(model.isNew, field("kenmerk", "Kenmerk", model.slug, error: model.errors["kenmerk"], hint: "Kleine letters en koppeltekens, zoals ‘vng’; komt in de webadressen.")),
+                  field("naam", "Naam", model.name, error: model.errors["naam"]),
+                  field("afkorting", "Afkorting", model.abbreviation, error: model.errors["afkorting"], hint: "Zoals ‘VNG’; staat bij het aanbod in de zoekresultaten."),
                   .div(.class(model.errors["beschrijving"] == nil ? "field" : "field field--error"),
                        .label(.for("beschrijving"), .safeText("Beschrijving")),
                        .unwrap(model.errors["beschrijving"]) { .p(.id("beschrijving-fout"), .class("field__error"), .safeText($0)) },
                        .element(named: "textarea", nodes: [.attr("id", "beschrijving"), .attr("name", "beschrijving"), .attr("rows", "4"),
                                                            .raw("\n"), .safeText(model.description)])),
-                  field("website", "Website", model.website, model, type: "url"),
-                  field("email", "E-mailadres", model.email, model, type: "email"),
-                  field("telefoon", "Telefoon", model.phone, model, type: "tel"),
+                  field("website", "Website", model.website, error: model.errors["website"], type: "url"),
+                  field("email", "E-mailadres", model.email, error: model.errors["email"], type: "email"),
+                  field("telefoon", "Telefoon", model.phone, error: model.errors["telefoon"], type: "tel"),
                   .if(model.hasLogo, .div(.class("field"),
                       .img(.class("provider-logo"), .src(esc("/aanbieders/\(model.slug)/logo")), .alt(esc("Huidig logo van \(model.name)"))),
                       .div(.class("checkbox"),
@@ -66,10 +66,10 @@ enum ProviderFormPage {
          "email": "E-mailadres", "telefoon": "Telefoon", "logo": "Logo"][name] ?? name
     }
 
-    static func field(_ name: String, _ label: String, _ value: String, _ model: Model, type: String = "text", hint: String? = nil)
+    /// A labelled text input with its hint and its error message, described for screen readers.
+    static func field(_ name: String, _ label: String, _ value: String, error: String?, type: String = "text", hint: String? = nil)
         -> Node<HTML.FormContext>
     {
-        let error = model.errors[name]
         let described = [hint == nil ? nil : "\(name)-uitleg", error == nil ? nil : "\(name)-fout"].compactMap { $0 }
         var attributes: [Attribute<HTML.InputContext>] = [.attr("type", type), .attr("id", name), .attr("name", name), .attr("value", esc(value))]
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }

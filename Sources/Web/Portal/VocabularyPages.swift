@@ -70,10 +70,10 @@ enum VocabularyPages {
             .if(vocabulary != .kind, .group(
                 .h2(.safeText("Waarde toevoegen")),
                 .form(.class("portal-form"), .action(esc("\(base)/toevoegen")), .method(.post), PortalFields.csrf(model.csrf),
-                      ProviderFormPage.field("kenmerk", "Kenmerk", model.slug, .init(isNew: true, errors: model.errors, csrf: ""),
+                      ProviderFormPage.field("kenmerk", "Kenmerk", model.slug, error: model.errors["kenmerk"],
                                              hint: "Kleine letters en koppeltekens; staat in webadressen en bestanden."),
-                      ProviderFormPage.field("naam", "Naam", model.label, .init(isNew: true, errors: model.errors, csrf: "")),
-                      ProviderFormPage.field("beschrijving", "Beschrijving", model.description, .init(isNew: true, errors: model.errors, csrf: "")),
+                      ProviderFormPage.field("naam", "Naam", model.label, error: model.errors["naam"]),
+                      ProviderFormPage.field("beschrijving", "Beschrijving", model.description, error: model.errors["beschrijving"]),
                       .if(vocabulary == .form, OfferingEditPage.select("soort", "Soort", value: model.parent, error: model.errors["soort"],
                                                                         options: taxonomy.terms(.kind).map { ($0.slug, $0.label) }, empty: "Kies een soort")),
                       .button(.type(.submit), .class("button"), .safeText("Toevoegen"))),
@@ -101,7 +101,6 @@ enum VocabularyPages {
                          site: SiteContext) -> String {
         let base = "/beheer/lijsten/\(path(vocabulary))"
         let meta = PageMeta(title: "Hernoemen: \(term.label)", description: "Een waarde hernoemen.", path: base, noIndex: true)
-        let model = ProviderFormPage.Model(isNew: false, errors: errors, csrf: csrf)
         return Layout.render(meta, site: site, content: .group(
             .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
                  .ol(.li(.a(.href("/beheer/lijsten"), .safeText("Lijsten"))), .li(.a(.href(esc(base)), .safeText(title(vocabulary)))),
@@ -110,8 +109,8 @@ enum VocabularyPages {
             .p(.safeText("Het kenmerk ‘\(term.slug)’ blijft; de naam is wat bezoekers lezen.")),
             OfferingEditPage.errorSummary(errors, label: { ["naam": "Naam", "beschrijving": "Beschrijving"][$0] ?? $0 }),
             .form(.class("portal-form"), .action(esc("\(base)/\(term.slug)")), .method(.post), PortalFields.csrf(csrf),
-                  ProviderFormPage.field("naam", "Naam", label, model),
-                  ProviderFormPage.field("beschrijving", "Beschrijving", description, model),
+                  ProviderFormPage.field("naam", "Naam", label, error: errors["naam"]),
+                  ProviderFormPage.field("beschrijving", "Beschrijving", description, error: errors["beschrijving"]),
                   .button(.type(.submit), .class("button"), .safeText("Opslaan"))),
             .p(.a(.href(esc(base)), .safeText("Terug naar \(title(vocabulary).lowercased())")))))
     }
