@@ -79,10 +79,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // WeerbaarNL: subscribers with double opt-in, signed personal links, the per-client rate limit. No I/O.
+        // WeerbaarNL: subscribers with double opt-in, signed personal links, the per-client rate limit,
+        // editions, and the outbox with the sender that drains it over SMTP. Stores come in through protocols.
         .target(
             name: "Newsletter",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["Mail", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.

@@ -5,6 +5,9 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case temporary(code: Int, message: String)
     /// The server answered 5xx.
     case permanent(code: Int, message: String)
+    /// The server refused a recipient with 5xx at RCPT TO (no such mailbox, …): a bounce, not worth
+    /// retrying, and a sign the address is dead.
+    case recipientRejected(code: Int, message: String)
     /// The server broke the protocol, or offered no way to do what the configuration demands
     /// (no STARTTLS, no AUTH mechanism we speak).
     case protocolViolation(String)
@@ -14,7 +17,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     public var isTemporary: Bool {
         switch self {
         case .temporary, .connection: true
-        case .permanent, .protocolViolation: false
+        case .permanent, .recipientRejected, .protocolViolation: false
         }
     }
 
@@ -22,6 +25,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .temporary(let code, let message): "SMTP \(code) (temporary): \(message)"
         case .permanent(let code, let message): "SMTP \(code) (permanent): \(message)"
+        case .recipientRejected(let code, let message): "SMTP \(code) (recipient rejected): \(message)"
         case .protocolViolation(let text): "SMTP protocol: \(text)"
         case .connection(let text): "SMTP connection: \(text)"
         }

@@ -73,6 +73,7 @@ public final class SMTPSession {
             let answer = try await command("RCPT TO:<\(recipient.ascii)>")
             if answer.code != 250 && answer.code != 251 {
                 _ = try? await command("RSET")
+                if (500..<600).contains(answer.code) { throw SMTPError.recipientRejected(code: answer.code, message: answer.text) }
                 try expect(answer, 250)
             }
         }

@@ -63,5 +63,7 @@ public protocol SubscriberStore: Sendable {
     /// Removes sign-ups not confirmed since `before`; returns how many.
     func purgeUnconfirmed(before: Date) async throws -> Int
     func erasureCount() async throws -> Int
+    /// Everyone an edition goes to now: confirmed and not paused.
+    func recipients() async throws -> [Recipient]
     func confirmedCount() async throws -> Int
 }

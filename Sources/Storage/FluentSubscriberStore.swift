@@ -108,6 +108,7 @@ public struct FluentSubscriberStore: SubscriberStore {
         try await database.transaction { tx in
             let deleted = try await tx.sql.raw("DELETE FROM subscribers WHERE id = \(bind: id) RETURNING id").all()
             guard deleted.count == 1 else { return false }
+            try await FluentOutboxStore.forget(subscriber: id, on: tx)
             try await Self.increment("erasures", on: tx)
             return true
         }
@@ -119,6 +120,19 @@ public struct FluentSubscriberStore: SubscriberStore {
 
     public func erasureCount() async throws -> Int {
         Int(try await CounterModel.find("erasures", on: database)?.value ?? 0)
+    }
+
+    public func recipients() async throws -> [Recipient] {
+        struct Row: Decodable {
+            var id: UUID
+            var email: String
+            var interests: String
+        }
+        return try await database.sql.raw("""
+            SELECT id, email, interests FROM subscribers WHERE confirmed_at IS NOT NULL AND paused = \(bind: false) ORDER BY email_key
+            """).all(decoding: Row.self).map {
+            Recipient(subscriberID: $0.id, email: $0.email, interests: $0.interests.split(separator: ",").map(String.init))
+        }
     }
 
     public func confirmedCount() async throws -> Int {

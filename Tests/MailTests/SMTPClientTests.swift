@@ -111,8 +111,10 @@ struct SMTPClientTests {
             try await client.send(MailMessage(from: Self.from, to: [SMTPSink.uniqueRecipient("onbekend")], subject: "x", text: "x"))
             Issue.record("550 was not reported")
         } catch let error as SMTPError {
-            guard case .permanent(let code, _) = error else { Issue.record("\(error)"); return }
+            // A refused recipient is a bounce: the outbox records it as such and never retries.
+            guard case .recipientRejected(let code, _) = error else { Issue.record("\(error)"); return }
             #expect(code == 550)
+            #expect(!error.isTemporary)
         }
     }
 

@@ -16,5 +16,6 @@ enum AllMigrations {
         M0011_CreateStagedUploads(),
         M0012_CreateProviderLogos(),
         M0013_CreateSubscribers(),
+        M0014_CreateNewsletterEditions(),
     ]
 }
