@@ -20,7 +20,10 @@ public enum WebRouter {
         FeedRoutes<Context>(site: site).add(to: router)
         APIRoutes<Context>(site: site).add(to: router)
         if let portal = site.portal { PortalRoutes<Context>(site: site, portal: portal).add(to: router) }
-        if let newsletter = site.newsletter { NewsletterRoutes<Context>(site: site, newsletter: newsletter).add(to: router) }
+        if let newsletter = site.newsletter {
+            NewsletterRoutes<Context>(site: site, newsletter: newsletter).add(to: router)
+            if let editions = newsletter.editions { ArchiveRoutes<Context>(site: site, editions: editions).add(to: router) }
+        }
         return router
     }
 }

@@ -28,6 +28,15 @@ public struct Configuration: Sendable {
     public var newsletterSignUpsPerClient = 5
     /// The sender organisation's postal address, in every newsletter e-mail (NEWSLETTER_SENDER_ADDRESS).
     public var newsletterSenderAddress = "Weerbaar, Postbus 00000, 2500 AA Den Haag"
+    /// Parallel SMTP connections of the newsletter worker (NEWSLETTER_SMTP_CONNECTIONS).
+    public var newsletterConnections = 4
+    /// Newsletter messages per second per instance (NEWSLETTER_RATE); 0 is no limit.
+    public var newsletterRate: Double = 20
+    /// The first wait before retrying a temporary failure (NEWSLETTER_RETRY_SECONDS); it doubles per attempt.
+    public var newsletterRetrySeconds: Double = 60
+    /// How long a worker holds claimed messages (NEWSLETTER_LEASE_SECONDS). After a crash, messages in
+    /// doubt are closed and untouched ones resent once this has passed.
+    public var newsletterLeaseSeconds: Double = 120
     /// The key that signs newsletter links (LINK_SECRET, base64, at least 32 bytes); nil: one the site
     /// generates on first start and keeps in the database.
     public var linkSecret: Data?
@@ -93,10 +102,17 @@ public struct Configuration: Sendable {
         }
         var database: DatabaseLocation? = nil
         if let url = value("DATABASE_URL") {
-            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
-                throw Invalid(description: "DATABASE_URL must start with postgres:// (or leave it unset for SQLite)")
+            if url.hasPrefix("sqlite://") {
+                // sqlite:///absolute/path.sqlite: an SQLite file elsewhere than DATA_DIR.
+                let path = String(url.dropFirst("sqlite://".count))
+                guard path.hasPrefix("/") else { throw Invalid(description: "DATABASE_URL sqlite:// needs an absolute path (sqlite:///…)") }
+                database = .sqlite(path: path)
+            } else {
+                guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
+                    throw Invalid(description: "DATABASE_URL must start with postgres:// or sqlite:/// (or leave it unset for SQLite in DATA_DIR)")
+                }
+                database = .postgres(url: url)
             }
-            database = .postgres(url: url)
         }
         var configuration = Configuration(host: host, port: port, dataDirectory: value("DATA_DIR") ?? "./data", database: database,
                                           logLevel: level, baseURL: value("BASE_URL"), demoDirectory: value("DEMO_DIR"),
@@ -104,6 +120,19 @@ public struct Configuration: Sendable {
         configuration.smtp = smtp
         if let mailFrom { configuration.mailFrom = mailFrom }
         if let address = value("NEWSLETTER_SENDER_ADDRESS") { configuration.newsletterSenderAddress = address }
+        func number(_ name: String, _ range: ClosedRange<Double>, _ what: String) throws -> Double? {
+            guard let text = value(name) else { return nil }
+            guard let parsed = Double(text), range.contains(parsed) else {
+                throw Invalid(description: "\(name) must be \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound)), not '\(text)'")
+            }
+            return parsed
+        }
+        if let connections = try number("NEWSLETTER_SMTP_CONNECTIONS", 1...32, "a number of connections") {
+            configuration.newsletterConnections = Int(connections)
+        }
+        if let rate = try number("NEWSLETTER_RATE", 0...100_000, "messages per second (0 for no limit)") { configuration.newsletterRate = rate }
+        if let seconds = try number("NEWSLETTER_RETRY_SECONDS", 1...86_400, "seconds") { configuration.newsletterRetrySeconds = seconds }
+        if let seconds = try number("NEWSLETTER_LEASE_SECONDS", 2...3_600, "seconds") { configuration.newsletterLeaseSeconds = seconds }
         if let text = value("LINK_SECRET") {
             guard let secret = Data(base64Encoded: text), secret.count >= 32 else {
                 throw Invalid(description: "LINK_SECRET must be base64 of at least 32 bytes (openssl rand -base64 32)")

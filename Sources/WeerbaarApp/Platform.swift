@@ -63,6 +63,24 @@ public struct Platform: Sendable {
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
+    public var editions: any EditionStore { FluentEditionStore(database: database) }
+    public var outbox: any OutboxStore { FluentOutboxStore(database: database) }
+    public var editionDispatch: EditionDispatch {
+        EditionDispatch(editions: editions, subscribers: subscribers, catalogue: catalogue, baseURL: configuration.baseURL,
+                        senderAddress: configuration.newsletterSenderAddress)
+    }
+    /// The outbox's sender, or nil without SMTP_URL (the outbox then waits).
+    public func outboxSender(worker: String? = nil) -> OutboxSender? {
+        guard let smtp = configuration.smtp else { return nil }
+        let settings = OutboxSender.Settings(connections: configuration.newsletterConnections, lease: configuration.newsletterLeaseSeconds,
+                                             retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
+        let composer = EditionComposer(editions: editions, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom)
+        let rate = SendRate(perSecond: configuration.newsletterRate)
+        if let worker {
+            return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp), rate: rate, settings: settings, worker: worker)
+        }
+        return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp), rate: rate, settings: settings)
+    }
     /// SMTP when SMTP_URL is set, else the log.
     public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }
     public var freshnessDigest: FreshnessDigest {
@@ -84,7 +102,7 @@ public struct Platform: Sendable {
                               portal: portal,
                               newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: mailer, mailFrom: configuration.mailFrom,
                                                             limiter: newsletterLimiter, senderAddress: configuration.newsletterSenderAddress,
-                                                            secureCookies: configuration.baseURL.hasPrefix("https://"))),
+                                                            secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions)),
             context: WeerbaarRequestContext.self)
     }
 
@@ -97,6 +115,8 @@ public struct Platform: Sendable {
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
                 SubscriberPurge(subscribers: subscribers, logger: logger),
+                NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
+                                  housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),
             ],
             logger: logger)
     }

@@ -13,9 +13,11 @@ public struct NewsletterContext: Sendable {
     /// The postal address of the sender organisation, in every e-mail.
     public var senderAddress: String
     public var secureCookies: Bool
+    /// Editions, for the archive; nil serves no archive.
+    public var editions: (any EditionStore)?
 
     public init(subscribers: any SubscriberStore, links: SignedLink, mailer: any Mailer, mailFrom: MailAddress,
-                limiter: ClientRateLimiter = ClientRateLimiter(limit: 5, window: 15 * 60), senderAddress: String, secureCookies: Bool) {
+                limiter: ClientRateLimiter = ClientRateLimiter(limit: 5, window: 15 * 60), senderAddress: String, secureCookies: Bool, editions: (any EditionStore)? = nil) {
         self.subscribers = subscribers
         self.links = links
         self.mailer = mailer
@@ -23,6 +25,7 @@ public struct NewsletterContext: Sendable {
         self.limiter = limiter
         self.senderAddress = senderAddress
         self.secureCookies = secureCookies
+        self.editions = editions
     }
 
     static let formCookie = "weerbaar_nieuwsbrief"

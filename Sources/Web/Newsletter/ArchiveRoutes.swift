@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import Newsletter
+
+/// `/nieuwsbrief/archief`: the sent editions as pages, and their Atom feed.
+struct ArchiveRoutes<Context: RequestContext> {
+    let site: SiteContext
+    let editions: any EditionStore
+
+    func add(to router: Router<Context>) {
+        router.get("nieuwsbrief/archief") { _, _ in
+            Responses.html(EditionArchiveView.list(try await editions.sentEditions(), site: site))
+        }
+        router.get("nieuwsbrief/archief.atom") { _, _ in
+            let sent = Array(try await editions.sentEditions().prefix(30))
+            return Responses.text(EditionArchiveView.atom(sent, site: site), contentType: "application/atom+xml; charset=utf-8")
+        }
+        router.get("nieuwsbrief/archief/{slug}") { _, context in
+            let slug = context.parameters.get("slug") ?? ""
+            guard slug.count <= 120, let edition = try await editions.edition(slug: slug), edition.status == .sending,
+                  let stored = try await editions.variant(edition: edition.id, key: EditionDispatch.archiveVariant)
+            else {
+                return Responses.html(ErrorPage.notFound(site: site, path: "/nieuwsbrief/archief/" + slug), status: .notFound)
+            }
+            return Responses.html(EditionArchiveView.page(edition, fragment: stored.html, site: site))
+        }
+    }
+}

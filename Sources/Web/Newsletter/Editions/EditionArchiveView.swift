@@ -1,0 +1,108 @@
+import Catalogue
+import Foundation
+import Newsletter
+import Plot
+
+/// The archive: every sent edition as a web page (the full edition, without personalisation), the
+/// list of editions and its Atom feed. The page body is rendered once when sending starts and kept,
+/// so the archive shows what was sent even after the catalogue changes.
+enum EditionArchiveView {
+    /// The edition's content for a site page, escaped like every other page.
+    static func fragment(_ content: EditionContent) -> String {
+        let sections = content.sections.filter { !$0.blocks.isEmpty }
+        let node: Node<HTML.BodyContext> = .div(
+            .class("edition"),
+            .div(.class("edition__intro"), SafeMarkdown.render(content.intro)),
+            .forEach(sections) { section in
+                .section(.class("edition__section"),
+                         .h2(.safeText(section.title)),
+                         .forEach(section.blocks) { block($0) })
+            })
+        return node.render()
+    }
+
+    static func block(_ block: EditionContent.Block) -> Node<HTML.BodyContext> {
+        switch block {
+        case .article(let title, let markdown, let imageURL, let imageAlt):
+            return .article(.class("edition__article"),
+                            .if(!title.isEmpty, .h3(.safeText(title))),
+                            .unwrap(imageURL) { .img(.src(esc($0)), .alt(esc(imageAlt ?? "")), .class("edition__image")) },
+                            SafeMarkdown.render(markdown))
+        case .cards(let cards):
+            return .ul(.class("edition__cards"), .forEach(cards) { card in
+                .li(.p(.class("edition__card-meta"), .safeText(card.kind + " · " + card.provider)),
+                    .p(.class("edition__card-title"), .a(.href(esc(card.url)), .safeText(card.title))),
+                    .p(.safeText(card.summary)))
+            })
+        case .agenda(let items):
+            return .ul(.class("edition__agenda"), .forEach(items) { item in
+                .li(.strong(.safeText(item.date)), .text(" — "),
+                    item.url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil }.map { url in
+                        Node<HTML.BodyContext>.a(.href(esc(url)), .safeText(item.title))
+                    } ?? .safeText(item.title))
+            })
+        }
+    }
+
+    static func sentOn(_ date: Date) -> String {
+        DutchFormat.date(Day(date))
+    }
+
+    static func page(_ edition: Edition, fragment: String, site: SiteContext) -> String {
+        let path = "/nieuwsbrief/archief/\(edition.slug)"
+        return Layout.render(PageMeta(title: edition.subject + " – WeerbaarNL", description: "Een editie van WeerbaarNL, de nieuwsbrief van Weerbaar.",
+                                      path: path), site: site, content: .group(
+            .p(.class("edition__meta"), .a(.href("/nieuwsbrief/archief"), .safeText("Archief van WeerbaarNL")),
+               .unwrap(edition.sendStartedAt) { .text(" · verstuurd op " + sentOn($0)) }),
+            .h1(.safeText(edition.subject)),
+            .raw(fragment),
+            .p(.a(.href("/nieuwsbrief"), .safeText("Ontvang WeerbaarNL voortaan zelf")))))
+    }
+
+    static func list(_ editions: [Edition], site: SiteContext) -> String {
+        Layout.render(PageMeta(title: "Archief van WeerbaarNL", description: "Alle verstuurde edities van WeerbaarNL, de nieuwsbrief van Weerbaar.",
+                               path: "/nieuwsbrief/archief"), site: site, content: .group(
+            .h1(.safeText("Archief van WeerbaarNL")),
+            .p(.safeText("Alle edities die we hebben verstuurd, de nieuwste eerst. "),
+               .a(.href("/nieuwsbrief/archief.atom"), .safeText("Volg het archief met een feedlezer (Atom)")), .text(".")),
+            editions.isEmpty
+                ? .p(.safeText("Er is nog geen editie verstuurd."))
+                : .ul(.class("edition-list"), .forEach(editions) { edition in
+                    .li(.a(.href(esc("/nieuwsbrief/archief/\(edition.slug)")), .safeText(edition.subject)),
+                        .unwrap(edition.sendStartedAt) { .text(" — " + sentOn($0)) })
+                }),
+            .p(.a(.href("/nieuwsbrief"), .safeText("Aanmelden voor WeerbaarNL")))))
+    }
+
+    static func atom(_ editions: [Edition], site: SiteContext) -> String {
+        let updated = editions.compactMap(\.sendStartedAt).max() ?? Date(timeIntervalSince1970: 0)
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
+          <title>WeerbaarNL – archief</title>
+          <subtitle>De nieuwsbrief van Weerbaar</subtitle>
+          <id>\(XML.escape(site.absolute("/nieuwsbrief/archief")))</id>
+          <link rel="self" href="\(XML.escape(site.absolute("/nieuwsbrief/archief.atom")))"/>
+          <link rel="alternate" type="text/html" href="\(XML.escape(site.absolute("/nieuwsbrief/archief")))"/>
+          <updated>\(updated.formatted(.iso8601))</updated>
+          <author><name>Weerbaar</name></author>
+
+        """
+        for edition in editions {
+            let link = site.absolute("/nieuwsbrief/archief/\(edition.slug)")
+            let sent = (edition.sendStartedAt ?? edition.updatedAt).formatted(.iso8601)
+            xml += """
+              <entry>
+                <title>\(XML.escape(edition.subject))</title>
+                <id>\(XML.escape(link))</id>
+                <link rel="alternate" type="text/html" href="\(XML.escape(link))"/>
+                <published>\(sent)</published>
+                <updated>\(sent)</updated>
+                <summary>\(XML.escape(String(edition.intro.prefix(400))))</summary>
+              </entry>
+
+            """
+        }
+        return xml + "</feed>\n"
+    }
+}

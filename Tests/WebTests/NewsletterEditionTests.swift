@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Newsletter
+import Testing
+import TestSupport
+import WeerbaarApp
+@testable import Web
+
+/// An edition from the portal's store through the outbox to the real SMTP sink: personalised by
+/// interest, with correct list headers and working personal links, retried on 4xx, bounced on 5xx,
+/// and published in the archive.
+@Suite(.enabled(if: ReceivedMail.available, "needs the SMTP sink that scripts/test starts"))
+struct NewsletterEditionTests {
+    static func subscriber(_ platform: Platform, _ email: String, interests: [String]) async throws -> UUID {
+        guard case .pending(let subscriber) = try await platform.subscribers.subscribe(
+            email: email, name: nil, organisation: nil, interests: interests, source: "/nieuwsbrief", now: Date())
+        else { throw CancellationError() }
+        _ = try await platform.subscribers.confirm(subscriber.id, now: Date())
+        return subscriber.id
+    }
+
+    static func edition(_ slug: String) -> Edition {
+        Edition(slug: slug, subject: "WeerbaarNL — december", intro: "Het laatste **nieuws** uit het netwerk.",
+                sections: [
+                    EditionSection(title: "Voor iedereen", blocks: [
+                        .article(title: "Terugblik", markdown: "Een goed jaar. <script>alert(1)</script>", imageURL: "https://weerbaar.example/foto.png",
+                                 imageAlt: "Deelnemers aan de netwerkdag"),
+                        .agenda(items: [AgendaItem(date: "10 december", title: "Netwerkdag", url: "https://weerbaar.example/agenda")]),
+                    ]),
+                    EditionSection(title: "Over polarisatie", themes: ["polarisatie"], blocks: [.newOfferings(theme: "polarisatie", limit: 3)]),
+                    EditionSection(title: "Over extremisme", themes: ["radicalisering"], blocks: [.newOfferings(theme: nil, limit: 2)]),
+                ],
+                updatedAt: Date(), updatedBy: "redactie@weerbaar.example")
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anEditionReachesEachSubscriberOnceWithTheirSectionsAndLinks(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend, configure: { $0.newsletterRate = 0; $0.newsletterRetrySeconds = 1 }) { client, platform in
+            let domain = "editie-\(UUID().uuidString.prefix(8).lowercased()).example"
+            let everything = try await Self.subscriber(platform, "alles@\(domain)", interests: [])
+            _ = try await Self.subscriber(platform, "polarisatie@\(domain)", interests: ["polarisatie"])
+            _ = try await Self.subscriber(platform, "tijdelijk@\(domain)", interests: [])
+            _ = try await Self.subscriber(platform, "onbekend@\(domain)", interests: [])
+
+            let edition = Self.edition("december-\(domain.prefix(14))")
+            try await platform.editions.create(edition)
+            let started = try await platform.editionDispatch.start(edition)
+            #expect(started?.messages == 4)
+            #expect(started?.variants == 2, "everyone-without-interests shares one variant; the polarisation reader gets another")
+            #expect(try await platform.editionDispatch.start(edition) == nil, "a second start enqueues nothing")
+
+            let sender = try #require(platform.outboxSender(worker: "test"))
+            var round = try await sender.sendDue()
+            #expect(round.sent == 2 && round.retried == 1 && round.bounced == 1)
+            var progress = try await platform.outbox.progress(edition: edition.id)
+            #expect(progress[.sent] == 2 && progress[.bounced] == 1 && progress[.queued] == 1)
+            // The retry waits its backoff (1 s here); the sink refuses "tijdelijk" every time, so it stays queued with a reason.
+            try await Task.sleep(for: .milliseconds(1100))
+            round = try await sender.sendDue()
+            #expect(round.retried == 1)
+            progress = try await platform.outbox.progress(edition: edition.id)
+            #expect(progress[.queued] == 1 && progress.remaining == 1)
+            #expect(try await platform.outbox.failureReasons(edition: edition.id, limit: 5).first?.reason.contains("550") == true)
+
+            let all = try ReceivedMail.raw(to: "alles@\(domain)")
+            let polarisation = try ReceivedMail.raw(to: "polarisatie@\(domain)")
+            #expect(all.count == 1 && polarisation.count == 1)
+            let mail = try #require(all.first)
+            for header in ["List-Id: WeerbaarNL <weerbaarnl.weerbaar.example>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
+                           "List-Unsubscribe: <https://weerbaar.example/nieuwsbrief/afmelden/", "Message-ID: <editie-", "Date: ",
+                           "Content-Type: multipart/alternative", "Content-Type: text/plain; charset=utf-8", "Content-Type: text/html; charset=utf-8"] {
+                #expect(mail.contains(header), "missing \(header)")
+            }
+            let decoded = ReceivedMail.decodeQuotedPrintable(mail)
+            #expect(decoded.contains("Over extremisme") && decoded.contains("Over polarisatie"), "no interests: every section")
+            #expect(decoded.contains("alt=\"Deelnemers aan de netwerkdag\""))
+            let htmlPart = String(try #require(decoded.range(of: "Content-Type: text/html").map { decoded[$0.upperBound...] }))
+            #expect(!htmlPart.contains("<script>alert(1)</script>") && htmlPart.contains("&lt;script&gt;"), "an article's markup is escaped")
+            #expect(!decoded.contains("%%WEERBAAR"), "every personal link is filled in")
+            #expect(decoded.contains(platform.configuration.newsletterSenderAddress))
+            let theirs = ReceivedMail.decodeQuotedPrintable(try #require(polarisation.first))
+            #expect(theirs.contains("Over polarisatie") && !theirs.contains("Over extremisme"), "a themed section goes only to its readers")
+
+            // The personal unsubscribe link in the mail works by RFC 8058 one-click post, and erases.
+            let link = try #require(ReceivedMail.link(decoded, under: "/nieuwsbrief/afmelden/")).prefix { $0.isLetter || $0.isNumber || "/-_.".contains($0) }
+            let response = try await client.execute(uri: String(link), method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                                    body: .init(string: "List-Unsubscribe=One-Click")) { $0.status.code }
+            #expect(response == 200)
+            #expect(try await platform.subscribers.subscriber(everything) == nil)
+
+            // The archive shows the whole edition, unpersonalised, and lists it in the feed.
+            let page = try await client.get("/nieuwsbrief/archief/\(edition.slug)")
+            #expect(page.status == 200 && page.body.contains("Over extremisme") && page.body.contains("Over polarisatie"))
+            #expect(!page.body.contains("afmelden/"), "no personal link in the archive")
+            let list = try await client.get("/nieuwsbrief/archief")
+            #expect(list.body.contains("/nieuwsbrief/archief/\(edition.slug)"))
+            let feed = try await client.get("/nieuwsbrief/archief.atom")
+            #expect(feed.type.hasPrefix("application/atom+xml") && feed.body.contains("WeerbaarNL — december"))
+            #expect(try await client.get("/nieuwsbrief/archief/bestaat-niet").status == 404)
+        }
+    }
+}
+
+extension ReceivedMail {
+    /// The raw messages to `recipient`, oldest first.
+    static func raw(to recipient: String) throws -> [String] {
+        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_DIR"]!)
+        return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
+            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name))) as! [String: Any]
+            guard (envelope["rcpt_tos"] as? [String])?.contains(recipient) == true else { return nil }
+            return try String(contentsOf: directory.appendingPathComponent(name.replacingOccurrences(of: ".json", with: ".eml")), encoding: .utf8)
+        }
+    }
+}
