@@ -16,14 +16,19 @@ public struct OutboxSender: Sendable {
         /// Parallel SMTP connections.
         public var connections: Int
         /// Rows marked sending in one write, and so the most a crash can leave in doubt per connection.
+        /// One by default: two small writes per message buy the smallest doubt.
         public var chunk: Int
+        /// Rows claimed per connection in one round.
+        public var batchPerConnection: Int
         /// How long claimed rows stay with this worker before another may take them.
         public var lease: TimeInterval
         public var retry: RetryPolicy
 
-        public init(connections: Int = 4, chunk: Int = 10, lease: TimeInterval = 120, retry: RetryPolicy = RetryPolicy()) {
+        public init(connections: Int = 4, chunk: Int = 1, batchPerConnection: Int = 25, lease: TimeInterval = 120,
+                    retry: RetryPolicy = RetryPolicy()) {
             self.connections = max(connections, 1)
             self.chunk = max(chunk, 1)
+            self.batchPerConnection = max(batchPerConnection, 1)
             self.lease = lease
             self.retry = retry
         }
@@ -59,8 +64,8 @@ public struct OutboxSender: Sendable {
 
     /// Claims one batch of due rows and sends it. A round with `claimed == 0` found nothing to do.
     public func sendDue(now: Date = Date()) async throws -> Round {
-        // A batch is a few chunks per connection, and no more than the rate allows in half a lease.
-        var size = settings.connections * settings.chunk * 4
+        // A batch is a share per connection, and no more than the rate allows in half a lease.
+        var size = settings.connections * settings.batchPerConnection
         if rate.perSecond > 0 { size = max(1, min(size, Int(rate.perSecond * settings.lease / 2))) }
         let rows = try await store.claim(worker: worker, limit: size, now: now, leaseUntil: now.addingTimeInterval(settings.lease))
         guard !rows.isEmpty else { return Round() }
