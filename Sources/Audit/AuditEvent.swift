@@ -25,6 +25,9 @@ public struct AuditEvent: Sendable, Equatable {
         case revisionRestored = "versie-teruggezet"
         case providerChanged = "aanbieder-gewijzigd"
         case vocabularyChanged = "lijst-gewijzigd"
+        case editionScheduled = "editie-gepland"
+        case editionSent = "editie-verstuurd"
+        case editionDeleted = "editie-verwijderd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -49,6 +52,9 @@ public struct AuditEvent: Sendable, Equatable {
             case .revisionRestored: "Eerdere versie teruggezet als concept"
             case .providerChanged: "Aanbieder gewijzigd"
             case .vocabularyChanged: "Lijst gewijzigd (waarde toegevoegd, hernoemd of samengevoegd)"
+            case .editionScheduled: "Nieuwsbriefeditie ingepland (of planning gewijzigd)"
+            case .editionSent: "Nieuwsbriefeditie verstuurd"
+            case .editionDeleted: "Nieuwsbriefeditie verwijderd"
             }
         }
     }

@@ -133,6 +133,14 @@ public struct FluentOutboxStore: OutboxStore {
         return OutboxProgress(counts: counts)
     }
 
+    public func sentCount(edition: UUID, since: Date) async throws -> Int {
+        struct Row: Decodable { var count: Int }
+        return try await database.sql.raw("""
+            SELECT CAST(COUNT(*) AS BIGINT) AS count FROM newsletter_outbox
+            WHERE edition_id = \(bind: edition) AND state = 'sent' AND updated_at > \(bind: since)
+            """).first(decoding: Row.self)?.count ?? 0
+    }
+
     public func failureReasons(edition: UUID, limit: Int) async throws -> [(reason: String, count: Int)] {
         struct Row: Decodable {
             var reason: String

@@ -93,7 +93,8 @@ public struct Platform: Sendable {
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
                                    mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, editorial: editorial,
                                    providers: FluentProviderStore(database: database),
-                                   vocabularies: FluentVocabularyStore(database: database), secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                   vocabularies: FluentVocabularyStore(database: database), secureCookies: configuration.baseURL.hasPrefix("https://"),
+                                   newsletter: PortalNewsletter(dispatch: editionDispatch, outbox: outbox, links: links))
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,

@@ -3,6 +3,7 @@ import Audit
 import Catalogue
 import CatalogueService
 import Foundation
+import Newsletter
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
@@ -82,7 +83,7 @@ enum PortalFixtures {
 
     /// A route's path with its parameters filled by things that exist (a link token that does not):
     /// an offering of VNG, the partner editors' provider; an account; revision 1; the theme list.
-    static func path(_ template: String, offering: Offering, account: UUID) -> String {
+    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID = UUID()) -> String {
         template.replacingOccurrences(of: "{token}", with: "bestaat-niet")
             .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
             .replacingOccurrences(of: "{id}", with: account.uuidString)
@@ -91,6 +92,7 @@ enum PortalFixtures {
             .replacingOccurrences(of: "{upload}", with: UUID().uuidString)
             .replacingOccurrences(of: "{lijst}", with: "thema")
             .replacingOccurrences(of: "{waarde}", with: "polarisatie")
+            .replacingOccurrences(of: "{editie}", with: edition.uuidString)
     }
 
     @discardableResult
@@ -250,6 +252,8 @@ enum PortalFixtures {
             }
             let table = PortalRoutes<WeerbaarRequestContext>.table
             #expect(table.count >= 23)
+            let edition = Edition(slug: "matrix", subject: "Matrix", updatedAt: Date(), updatedBy: "test")
+            try await platform.editions.create(edition)
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in table.sorted(by: { ($0.action == .signOut || $0.action == .signOutEverywhere ? 1 : 0) < ($1.action == .signOut || $1.action == .signOutEverywhere ? 1 : 0) }) {
                 for role in [nil] + Role.allCases.map(Optional.some) {
@@ -259,7 +263,7 @@ enum PortalFixtures {
                     // A link's token that does not exist: such routes must still answer, with 410.
                     // Parameters filled with things that exist: an offering of the partner editor's own provider, an account.
                     let offering = platform.catalogue.offerings { $0.provider == "vng" }.first!
-                    let path = PortalFixtures.path(route.path, offering: offering, account: someAccount!)
+                    let path = PortalFixtures.path(route.path, offering: offering, account: someAccount!, edition: edition.id)
                     let page = try await browser.request(route.method, path, form: form)
                     let who = role?.rawValue ?? "anoniem"
                     switch route.access {

@@ -29,6 +29,8 @@ public protocol OutboxStore: Sendable {
     func recoverInterrupted(now: Date) async throws -> Int
 
     func progress(edition: UUID) async throws -> OutboxProgress
+    /// Messages of the edition sent after `since`: the current rate, for the portal.
+    func sentCount(edition: UUID, since: Date) async throws -> Int
     /// Failure reasons of an edition with their counts, most frequent first.
     func failureReasons(edition: UUID, limit: Int) async throws -> [(reason: String, count: Int)]
 }

@@ -3,6 +3,7 @@ import Audit
 import Catalogue
 import Foundation
 import Mail
+import Newsletter
 
 /// What the portal (`/beheer`) needs, passed in once at composition.
 public struct PortalContext: Sendable {
@@ -21,10 +22,13 @@ public struct PortalContext: Sendable {
     /// Providers' details and logos.
     public var providers: any ProviderStore
     public var vocabularies: any VocabularyStore
+    /// WeerbaarNL editions; nil serves no newsletter pages in the portal.
+    public var newsletter: PortalNewsletter?
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
                 audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,
-                vocabularies: any VocabularyStore, secureCookies: Bool) {
+                vocabularies: any VocabularyStore, secureCookies: Bool, newsletter: PortalNewsletter? = nil) {
+        self.newsletter = newsletter
         self.vocabularies = vocabularies
         self.editorial = editorial
         self.providers = providers
@@ -41,4 +45,20 @@ public struct PortalContext: Sendable {
     static let sessionCookie = "weerbaar_sessie"
     /// The sign-in form's CSRF token before there is a session (double-submit cookie).
     static let formCookie = "weerbaar_formulier"
+}
+
+/// What the portal's newsletter pages need.
+public struct PortalNewsletter: Sendable {
+    public var dispatch: EditionDispatch
+    public var outbox: any OutboxStore
+    public var links: SignedLink
+
+    public init(dispatch: EditionDispatch, outbox: any OutboxStore, links: SignedLink) {
+        self.dispatch = dispatch
+        self.outbox = outbox
+        self.links = links
+    }
+
+    var editions: any EditionStore { dispatch.editions }
+    var subscribers: any SubscriberStore { dispatch.subscribers }
 }

@@ -61,6 +61,7 @@ enum DashboardPage {
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
             .ul(.class("inline-links"),
                 .li(.a(.href("/beheer/aanbod"), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
+                .if(account.role == .editor, .li(.a(.href("/beheer/nieuwsbrief"), .safeText("Nieuwsbrief WeerbaarNL")))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/gebruikers"), .safeText("Gebruikers en uitnodigingen")))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/aanbieders"), .safeText("Aanbieders")))),
                 .if(account.role == .administrator, .li(.a(.href("/beheer/lijsten"), .safeText("Lijsten (thema’s, doelgroepen, …)")))),

@@ -35,6 +35,7 @@ struct PortalRoutes<Context: RequestContext> {
         case providers, trustProvider, newProviderForm, createProvider, providerForm, saveProvider
         case uploadForm, uploadDryRun, uploadApply
         case vocabularies, vocabulary, addTerm, mergeTerms, termForm, renameTerm, moveTermUp, moveTermDown
+        case editions, createEdition, editionForm, saveEdition, editionPreview, editionTestMail, scheduleEdition, sendEdition, deleteEdition
 
         /// What a beheerder without a second factor may still do: set one up, or leave.
         var allowedWithoutSecondFactor: Bool {
@@ -105,6 +106,15 @@ struct PortalRoutes<Context: RequestContext> {
             Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}", access: .signedIn([.administrator]), action: .renameTerm),
             Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}/omhoog", access: .signedIn([.administrator]), action: .moveTermUp),
             Route(method: .post, path: "/beheer/lijsten/{lijst}/{waarde}/omlaag", access: .signedIn([.administrator]), action: .moveTermDown),
+            Route(method: .get, path: "/beheer/nieuwsbrief", access: .signedIn([.editor]), action: .editions),
+            Route(method: .post, path: "/beheer/nieuwsbrief/nieuw", access: .signedIn([.editor]), action: .createEdition),
+            Route(method: .get, path: "/beheer/nieuwsbrief/{editie}", access: .signedIn([.editor]), action: .editionForm),
+            Route(method: .post, path: "/beheer/nieuwsbrief/{editie}", access: .signedIn([.editor]), action: .saveEdition),
+            Route(method: .get, path: "/beheer/nieuwsbrief/{editie}/voorbeeld", access: .signedIn([.editor]), action: .editionPreview),
+            Route(method: .post, path: "/beheer/nieuwsbrief/{editie}/testmail", access: .signedIn([.editor]), action: .editionTestMail),
+            Route(method: .post, path: "/beheer/nieuwsbrief/{editie}/plannen", access: .signedIn([.editor]), action: .scheduleEdition),
+            Route(method: .post, path: "/beheer/nieuwsbrief/{editie}/versturen", access: .signedIn([.editor]), action: .sendEdition),
+            Route(method: .post, path: "/beheer/nieuwsbrief/{editie}/verwijderen", access: .signedIn([.editor]), action: .deleteEdition),
             Route(method: .get, path: "/beheer/logboek", access: .signedIn([.administrator]), action: .auditLog),
             Route(method: .get, path: "/beheer/logboek.csv", access: .signedIn([.administrator]), action: .auditLogCSV),
         ]
@@ -258,6 +268,8 @@ struct PortalRoutes<Context: RequestContext> {
             return try await editorial(route, request, context, form: form, visitor: visitor!)
         case .vocabularies, .vocabulary, .addTerm, .mergeTerms, .termForm, .renameTerm, .moveTermUp, .moveTermDown:
             return try await vocabularies(route, request, context, form: form, visitor: visitor!)
+        case .editions, .createEdition, .editionForm, .saveEdition, .editionPreview, .editionTestMail, .scheduleEdition, .sendEdition, .deleteEdition:
+            return try await editions(route, request, context, form: form, visitor: visitor!)
         case .uploadForm, .uploadDryRun, .uploadApply:
             return try await upload(route, context, form: form, files: files, visitor: visitor!, tooLarge: tooLarge)
         case .providers, .trustProvider, .newProviderForm, .createProvider, .providerForm, .saveProvider:
