@@ -9,6 +9,10 @@ public struct SignedLink: Sendable {
         case confirm = "c"
         case preferences = "p"
         case unsubscribe = "u"
+        /// Confirming an alert on a saved search; the id is the alert's.
+        case confirmAlert = "a"
+        /// Stopping one alert; the id is the alert's.
+        case stopAlert = "s"
     }
 
     public enum Problem: Error, Sendable, Equatable {

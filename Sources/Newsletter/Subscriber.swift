@@ -15,9 +15,12 @@ public struct Subscriber: Sendable, Equatable, Codable {
     public var consentSource: String
     public var confirmedAt: Date?
     public var paused: Bool
+    /// False for someone who asked only for alerts on a search ("Houd mij op de hoogte"): no editions.
+    public var newsletter: Bool
 
     public init(id: UUID = UUID(), email: String, name: String? = nil, organisation: String? = nil, interests: [String] = [],
-                consentAt: Date, consentSource: String, confirmedAt: Date? = nil, paused: Bool = false) {
+                consentAt: Date, consentSource: String, confirmedAt: Date? = nil, paused: Bool = false, newsletter: Bool = true) {
+        self.newsletter = newsletter
         self.id = id
         self.email = email
         self.name = name
@@ -63,7 +66,9 @@ public protocol SubscriberStore: Sendable {
     /// Removes sign-ups not confirmed since `before`; returns how many.
     func purgeUnconfirmed(before: Date) async throws -> Int
     func erasureCount() async throws -> Int
-    /// Everyone an edition goes to now: confirmed and not paused.
+    /// Everyone an edition goes to now: confirmed, not paused, and wanting the newsletter (not only alerts).
     func recipients() async throws -> [Recipient]
+    /// Whether the subscriber gets editions, besides any alerts. False when the subscriber no longer exists.
+    func setNewsletter(_ id: UUID, _ wanted: Bool) async throws -> Bool
     func confirmedCount() async throws -> Int
 }

@@ -18,13 +18,14 @@ final class SubscriberModel: Model, @unchecked Sendable {
     @Field(key: "consent_source") var consentSource: String
     @OptionalField(key: "confirmed_at") var confirmedAt: Date?
     @Field(key: "paused") var paused: Bool
+    @Field(key: "newsletter") var newsletter: Bool
 
     init() {}
 
     func domain() throws -> Subscriber {
         Subscriber(id: try requireID(), email: email, name: name, organisation: organisation,
                    interests: interests.split(separator: ",").map(String.init), consentAt: consentAt, consentSource: consentSource,
-                   confirmedAt: confirmedAt, paused: paused)
+                   confirmedAt: confirmedAt, paused: paused, newsletter: newsletter)
     }
 }
 
@@ -63,6 +64,7 @@ public struct FluentSubscriberStore: SubscriberStore {
                 existing.interests = interests.joined(separator: ",")
                 existing.consentAt = now
                 existing.consentSource = source
+                existing.newsletter = true
                 try await existing.update(on: tx)
                 return .pendingAgain(try existing.domain())
             }
@@ -76,6 +78,7 @@ public struct FluentSubscriberStore: SubscriberStore {
             model.consentAt = now
             model.consentSource = source
             model.paused = false
+            model.newsletter = true
             try await model.create(on: tx)
             return .pending(try model.domain())
         }
@@ -109,13 +112,20 @@ public struct FluentSubscriberStore: SubscriberStore {
             let deleted = try await tx.sql.raw("DELETE FROM subscribers WHERE id = \(bind: id) RETURNING id").all()
             guard deleted.count == 1 else { return false }
             try await FluentOutboxStore.forget(subscriber: id, on: tx)
+            try await tx.sql.raw("DELETE FROM newsletter_alerts WHERE subscriber_id = \(bind: id)").run()
             try await Self.increment("erasures", on: tx)
             return true
         }
     }
 
     public func purgeUnconfirmed(before: Date) async throws -> Int {
-        try await database.sql.raw("DELETE FROM subscribers WHERE confirmed_at IS NULL AND consent_at < \(bind: before) RETURNING id").all().count
+        try await database.transaction { tx in
+            try await tx.sql.raw("""
+                DELETE FROM newsletter_alerts WHERE subscriber_id IN
+                    (SELECT id FROM subscribers WHERE confirmed_at IS NULL AND consent_at < \(bind: before))
+                """).run()
+            return try await tx.sql.raw("DELETE FROM subscribers WHERE confirmed_at IS NULL AND consent_at < \(bind: before) RETURNING id").all().count
+        }
     }
 
     public func erasureCount() async throws -> Int {
@@ -129,10 +139,15 @@ public struct FluentSubscriberStore: SubscriberStore {
             var interests: String
         }
         return try await database.sql.raw("""
-            SELECT id, email, interests FROM subscribers WHERE confirmed_at IS NOT NULL AND paused = \(bind: false) ORDER BY email_key
+            SELECT id, email, interests FROM subscribers WHERE confirmed_at IS NOT NULL AND paused = \(bind: false) AND newsletter = \(bind: true)
+            ORDER BY email_key
             """).all(decoding: Row.self).map {
             Recipient(subscriberID: $0.id, email: $0.email, interests: $0.interests.split(separator: ",").map(String.init))
         }
+    }
+
+    public func setNewsletter(_ id: UUID, _ wanted: Bool) async throws -> Bool {
+        try await database.sql.raw("UPDATE subscribers SET newsletter = \(bind: wanted) WHERE id = \(bind: id) RETURNING id").all().count == 1
     }
 
     public func confirmedCount() async throws -> Int {

@@ -65,6 +65,11 @@ public struct Platform: Sendable {
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
     public var editions: any EditionStore { FluentEditionStore(database: database) }
     public var outbox: any OutboxStore { FluentOutboxStore(database: database) }
+    public var alerts: any AlertStore { FluentAlertStore(database: database) }
+    public var alertDigest: AlertDigest {
+        AlertDigest(alerts: alerts, catalogue: catalogue, mailer: mailer, links: links, from: configuration.mailFrom, baseURL: configuration.baseURL,
+                    senderAddress: configuration.newsletterSenderAddress)
+    }
     public var editionDispatch: EditionDispatch {
         EditionDispatch(editions: editions, subscribers: subscribers, catalogue: catalogue, baseURL: configuration.baseURL,
                         senderAddress: configuration.newsletterSenderAddress)
@@ -103,7 +108,8 @@ public struct Platform: Sendable {
                               portal: portal,
                               newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: mailer, mailFrom: configuration.mailFrom,
                                                             limiter: newsletterLimiter, senderAddress: configuration.newsletterSenderAddress,
-                                                            secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions)),
+                                                            secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
+                                                            alerts: alerts)),
             context: WeerbaarRequestContext.self)
     }
 
@@ -115,7 +121,8 @@ public struct Platform: Sendable {
                 SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
-                SubscriberPurge(subscribers: subscribers, logger: logger),
+                SubscriberPurge(subscribers: subscribers, alerts: alerts, logger: logger),
+                AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),
             ],

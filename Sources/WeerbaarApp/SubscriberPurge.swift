@@ -7,6 +7,7 @@ import ServiceLifecycle
 /// Deleting what is already gone changes nothing, so every instance may run it without a claim.
 struct SubscriberPurge: Service {
     let subscribers: any SubscriberStore
+    var alerts: (any AlertStore)? = nil
     let logger: Logger
 
     func run() async throws {
@@ -19,7 +20,8 @@ struct SubscriberPurge: Service {
     @discardableResult
     func tick(now: Date) async -> Int {
         do {
-            let purged = try await subscribers.purgeUnconfirmed(before: now.addingTimeInterval(-Subscriber.confirmWithin))
+            let before = now.addingTimeInterval(-Subscriber.confirmWithin)
+            let purged = try await subscribers.purgeUnconfirmed(before: before) + (try await alerts?.purgeUnconfirmed(before: before) ?? 0)
             if purged > 0 { logger.info("Purged unconfirmed newsletter sign-ups", metadata: ["count": "\(purged)"]) }
             return purged
         } catch {

@@ -17,5 +17,6 @@ enum AllMigrations {
         M0012_CreateProviderLogos(),
         M0013_CreateSubscribers(),
         M0014_CreateNewsletterEditions(),
+        M0015_CreateAlerts(),
     ]
 }

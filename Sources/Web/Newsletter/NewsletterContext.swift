@@ -15,9 +15,12 @@ public struct NewsletterContext: Sendable {
     public var secureCookies: Bool
     /// Editions, for the archive; nil serves no archive.
     public var editions: (any EditionStore)?
+    /// Alerts on saved searches; nil offers none.
+    public var alerts: (any AlertStore)?
 
     public init(subscribers: any SubscriberStore, links: SignedLink, mailer: any Mailer, mailFrom: MailAddress,
-                limiter: ClientRateLimiter = ClientRateLimiter(limit: 5, window: 15 * 60), senderAddress: String, secureCookies: Bool, editions: (any EditionStore)? = nil) {
+                limiter: ClientRateLimiter = ClientRateLimiter(limit: 5, window: 15 * 60), senderAddress: String, secureCookies: Bool, editions: (any EditionStore)? = nil,
+                alerts: (any AlertStore)? = nil) {
         self.subscribers = subscribers
         self.links = links
         self.mailer = mailer
@@ -26,6 +29,7 @@ public struct NewsletterContext: Sendable {
         self.senderAddress = senderAddress
         self.secureCookies = secureCookies
         self.editions = editions
+        self.alerts = alerts
     }
 
     static let formCookie = "weerbaar_nieuwsbrief"

@@ -82,6 +82,8 @@ enum NewsletterPages {
         var csrf: String
         var message: String?
         var errors = FormErrors()
+        /// Alerts on saved searches, each with its stop link's token.
+        var alerts: [(alert: Alert, stopToken: String)] = []
     }
 
     static func preferences(_ model: Preferences, site: SiteContext) -> String {
@@ -98,9 +100,22 @@ enum NewsletterPages {
                   OfferingEditPage.checkboxes("themas", "Thema’s (zonder keuze krijgt u alles)", selected: s.interests,
                                               terms: site.catalogue.taxonomy.terms(.theme), error: model.errors["themas"]),
                   .div(.class("checkbox"),
+                       .input(.type(.checkbox), .id("nieuwsbrief"), .name("nieuwsbrief"), .value("ja"), .checked(s.newsletter)),
+                       .label(.for("nieuwsbrief"), .safeText("De nieuwsbrief WeerbaarNL ontvangen"))),
+                  .div(.class("checkbox"),
                        .input(.type(.checkbox), .id("pauze"), .name("pauze"), .value("ja"), .checked(s.paused)),
-                       .label(.for("pauze"), .safeText("Even geen nieuwsbrief (pauze)"))),
+                       .label(.for("pauze"), .safeText("Even niets ontvangen (pauze), ook geen attenderingen"))),
                   .button(.type(.submit), .class("button"), .safeText("Opslaan"))),
+            .h2(.safeText("Uw attenderingen")),
+            model.alerts.isEmpty
+                ? .p(.safeText("U heeft geen attenderingen. Bij elk zoekresultaat op Weerbaar kiest u ‘Houd mij op de hoogte’."))
+                : .ul(.forEach(model.alerts) { item in
+                    .li(.safeText("\(item.alert.label) — \(item.alert.frequency.label)" + (item.alert.confirmedAt == nil ? " (nog niet bevestigd)" : "") + " · "),
+                        .a(.href(esc("/aanbod" + (item.alert.query.isEmpty ? "" : "?" + item.alert.query))), .safeText("Bekijk de resultaten")),
+                        .safeText(" · "),
+                        .a(.href(esc("/nieuwsbrief/attendering/stoppen/\(item.stopToken)")), .safeText("Stoppen"),
+                           .span(.class("visually-hidden"), .safeText(": \(item.alert.label)"))))
+                }),
             .h2(.safeText("Uw gegevens")),
             .p(.a(.href(esc(base + "/gegevens.json")), .safeText("Download alles wat we van u bewaren (JSON)"))),
             .p(.a(.href(esc("/nieuwsbrief/afmelden/\(model.unsubscribeToken)")), .safeText("Afmelden en mijn gegevens wissen")))))

@@ -24,6 +24,7 @@ struct NewsletterRoutes<Context: RequestContext> {
         router.get("nieuwsbrief/voorkeuren/{token}/gegevens.json") { request, context in try await export(request, context) }
         router.get("nieuwsbrief/afmelden/{token}") { request, context in try await unsubscribe(request, context, post: false) }
         router.post("nieuwsbrief/afmelden/{token}") { request, context in try await unsubscribe(request, context, post: true) }
+        if let alerts = newsletter.alerts { addAlerts(to: router, alerts: alerts) }
     }
 
     // MARK: - Signing up
@@ -187,6 +188,9 @@ struct NewsletterRoutes<Context: RequestContext> {
         guard case .found(let subscriber, let token) = resolved else { return resolved.response! }
         var model = NewsletterPages.Preferences(subscriber: subscriber, token: token,
                                                 unsubscribeToken: newsletter.links.token(.unsubscribe, subscriber: subscriber.id, expires: nil), csrf: "")
+        model.alerts = try await (newsletter.alerts?.alerts(subscriber: subscriber.id) ?? []).map {
+            ($0, newsletter.links.token(.stopAlert, subscriber: $0.id, expires: nil))
+        }
         if !post {
             return withFormToken { model.csrf = $0; return NewsletterPages.preferences(model, site: self.site) }
         }
@@ -202,6 +206,7 @@ struct NewsletterRoutes<Context: RequestContext> {
         model.subscriber.organisation = organisation
         model.subscriber.interests = interests
         model.subscriber.paused = form.first("pauze") == "ja"
+        model.subscriber.newsletter = form.first("nieuwsbrief") == "ja"
         for (field, value) in [("naam", name), ("organisatie", organisation)] where value.count > 200
             || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             model.errors.add(field, "Hoogstens 200 tekens, zonder regeleinden.")
@@ -215,6 +220,7 @@ struct NewsletterRoutes<Context: RequestContext> {
                                                       organisation: organisation.isEmpty ? nil : organisation,
                                                       interests: interests, paused: model.subscriber.paused)
         else { return try await resolve(context, .preferences).response ?? page("", status: .gone) }
+        _ = try await newsletter.subscribers.setNewsletter(subscriber.id, model.subscriber.newsletter)
         model.message = model.subscriber.paused ? "Opgeslagen. De nieuwsbrief staat op pauze." : "Opgeslagen."
         return withFormToken { model.csrf = $0; return NewsletterPages.preferences(model, site: self.site) }
     }

@@ -21,15 +21,15 @@ enum FinderPage {
             title: "\(title) (\(DutchFormat.count(model.page.total, "resultaat", "resultaten")))",
             description: "Publicaties, trainingen en contactpunten voor gemeenten over polarisatie, radicalisering, extremisme en maatschappelijke onrust.",
             path: FinderURL.make(query), noIndex: !query.text.isEmpty || query.page > 1, section: .offerings)
-        return Layout.render(meta, site: site, content: view(model))
+        return Layout.render(meta, site: site, content: view(model, alerts: site.newsletter?.alerts != nil))
     }
 
-    static func view(_ model: Model) -> Node<HTML.BodyContext> {
+    static func view(_ model: Model, alerts: Bool = false) -> Node<HTML.BodyContext> {
         let page = model.page
         return .group(
             .h1(.safeText("Aanbod")),
             .if(!model.notices.isEmpty, notices(model.notices)),
-            .div(.class("finder"), form(page), results(model))
+            .div(.class("finder"), form(page), results(model, alerts: alerts))
         )
     }
 
@@ -62,7 +62,7 @@ enum FinderPage {
         return .form(.class("finder__form"), .id("filters"), .action("/aanbod"), .method(.get), searchBox, sort, filters)
     }
 
-    static func results(_ model: Model) -> Node<HTML.BodyContext> {
+    static func results(_ model: Model, alerts: Bool) -> Node<HTML.BodyContext> {
         let page = model.page
         let query = page.query
         let list: Node<HTML.BodyContext> = page.hits.isEmpty
@@ -78,7 +78,19 @@ enum FinderPage {
             didYouMean(page),
             activeFilters(query, page: page),
             list,
-            pagination(page))
+            pagination(page),
+            .if(alerts, alertLink(query)))
+    }
+
+    /// "Houd mij op de hoogte": an e-mail when new offerings match this search.
+    static func alertLink(_ query: CatalogueQuery) -> Node<HTML.BodyContext> {
+        var search = query
+        search.page = 1
+        search.sort = .relevance
+        let url = FinderURL.make(search)
+        let parameters = url.hasPrefix("/aanbod?") ? "?" + url.dropFirst("/aanbod?".count) : ""
+        return .p(.class("alert-link"), .a(.href(esc("/nieuwsbrief/attendering" + parameters)), .safeText("Houd mij op de hoogte")),
+                  .safeText(" van nieuw aanbod bij deze zoekopdracht"))
     }
 
     /// "Bedoelde u: …?" with a link to the corrected search, when a word was taken as a misspelling.
