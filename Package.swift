@@ -140,6 +140,12 @@ let package = Package(
             path: "bench/SearchBench",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "NewsletterBench",
+            dependencies: ["WeerbaarApp", "Storage", "Newsletter", "Mail", "Web", .product(name: "Logging", package: "swift-log")],
+            path: "bench/NewsletterBench",
+            swiftSettings: strict
+        ),
         // Helpers shared by the test targets: scratch databases on both backends, repository paths.
         .target(
             name: "TestSupport",

@@ -85,12 +85,16 @@ public struct MailMessage: Sendable {
         return MIMEEncoding.displayName(name) + " <" + address.ascii + ">"
     }
 
+    /// "Fri, 27 Nov 2026 09:00:00 +0000", without a DateFormatter (costly to make, and made per message).
     static func rfc5322Date(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) +0000"
     }
 }
 
@@ -128,33 +132,47 @@ enum MIMEEncoding {
         String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace && $0 != " " && $0 != "\t" ? " " : $0 }))
     }
 
-    /// RFC 2045 quoted-printable with CRLF line ends and soft breaks before 76 characters.
+    /// RFC 2045 quoted-printable with CRLF line ends and soft breaks before 76 characters. Works on
+    /// bytes in one pass: a newsletter renders one of these per message.
     static func quotedPrintable(_ text: String) -> String {
-        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var out: [String] = []
-        for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current = ""
-            let bytes = Array(line.utf8)
-            for (index, byte) in bytes.enumerated() {
-                let isLast = index == bytes.count - 1
-                var piece: String
-                if (byte >= 33 && byte <= 126 && byte != 61) || (byte == 32 && !isLast) {
-                    piece = String(UnicodeScalar(byte))
-                } else if byte == 9 && !isLast {
-                    piece = "\t"
-                } else {
-                    piece = String(format: "=%02X", byte)
-                }
-                // A leading dot is encoded so no line of the body is ever a lone "." to SMTP.
-                if current.isEmpty && byte == 46 { piece = "=2E" }
-                if current.utf8.count + piece.utf8.count > 75 {
-                    out.append(current + "=")
-                    current = ""
-                }
-                current += piece
+        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+        let bytes = Array(text.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + bytes.count / 6)
+        var lineLength = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // CRLF, CR and LF all end a line.
+            if byte == 13 || byte == 10 {
+                out.append(13)
+                out.append(10)
+                lineLength = 0
+                index += (byte == 13 && index + 1 < count && bytes[index + 1] == 10) ? 2 : 1
+                continue
             }
-            out.append(current)
+            let next: UInt8 = index + 1 < count ? bytes[index + 1] : 10
+            let isLast = next == 10 || next == 13
+            // A leading dot is encoded so no line of the body is ever a lone "." to SMTP.
+            let literal = ((byte >= 33 && byte <= 126 && byte != 61) || ((byte == 32 || byte == 9) && !isLast)) && !(lineLength == 0 && byte == 46)
+            let width = literal ? 1 : 3
+            if lineLength + width > 75 {
+                out.append(61)
+                out.append(13)
+                out.append(10)
+                lineLength = 0
+            }
+            if literal {
+                out.append(byte)
+            } else {
+                out.append(61)
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 15)])
+            }
+            lineLength += width
+            index += 1
         }
-        return out.joined(separator: "\r\n")
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -60,6 +60,17 @@ public final class WeerbaarDatabase: Sendable {
 
     /// Applies every migration not yet applied.
     public func migrate() async throws {
+        if case .sqlite = location {
+            // Write-ahead logging: readers never wait for the writer, and a commit is one append
+            // instead of a journal written, synced and deleted. NORMAL syncs at checkpoints, not at
+            // every commit: a process crash loses nothing; a power cut may lose the last commits.
+            // journal_mode is kept in the file; synchronous and busy_timeout are per connection, and
+            // the store's connection is this one (SQLite gets one per event loop, the store one loop).
+            let sql = database.sql
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await sql.raw("PRAGMA synchronous=NORMAL").run()
+            try await sql.raw("PRAGMA busy_timeout=5000").run()
+        }
         let migrations = Migrations()
         migrations.add(AllMigrations.list)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,

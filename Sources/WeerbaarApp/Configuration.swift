@@ -24,7 +24,7 @@ public struct Configuration: Sendable {
     public var smtp: SMTPConfiguration?
     /// The sender of the platform's mail (MAIL_FROM).
     public var mailFrom: MailAddress = try! MailAddress("noreply@weerbaar.localhost")
-    /// Newsletter sign-ups one client may make per quarter of an hour.
+    /// Newsletter sign-ups one client may make per quarter of an hour (NEWSLETTER_SIGNUPS_PER_CLIENT).
     public var newsletterSignUpsPerClient = 5
     /// The sender organisation's postal address, in every newsletter e-mail (NEWSLETTER_SENDER_ADDRESS).
     public var newsletterSenderAddress = "Weerbaar, Postbus 00000, 2500 AA Den Haag"
@@ -132,6 +132,9 @@ public struct Configuration: Sendable {
         }
         if let rate = try number("NEWSLETTER_RATE", 0...100_000, "messages per second (0 for no limit)") { configuration.newsletterRate = rate }
         if let seconds = try number("NEWSLETTER_RETRY_SECONDS", 1...86_400, "seconds") { configuration.newsletterRetrySeconds = seconds }
+        if let limit = try number("NEWSLETTER_SIGNUPS_PER_CLIENT", 1...1_000_000, "a number of sign-ups") {
+            configuration.newsletterSignUpsPerClient = Int(limit)
+        }
         if let seconds = try number("NEWSLETTER_LEASE_SECONDS", 2...3_600, "seconds") { configuration.newsletterLeaseSeconds = seconds }
         if let text = value("LINK_SECRET") {
             guard let secret = Data(base64Encoded: text), secret.count >= 32 else {
