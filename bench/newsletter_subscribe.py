@@ -19,7 +19,7 @@ with socket.socket() as s:
     port = s.getsockname()[1]
 url = f"http://127.0.0.1:{port}"
 env = dict(os.environ, DATA_DIR=data, PORT=str(port), HOST="127.0.0.1", BASE_URL=url, LOG_LEVEL="warning",
-           SMTP_URL=f"smtp://127.0.0.1:{sink_port}?tls=none", NEWSLETTER_RATE="0", NEWSLETTER_SMTP_CONNECTIONS="8",
+           SMTP_URL=f"smtp://127.0.0.1:{sink_port}?tls=none", NEWSLETTER_RATE=os.environ.get("RATE", "0"), NEWSLETTER_SMTP_CONNECTIONS="8",
            NEWSLETTER_SIGNUPS_PER_CLIENT="1000000", DEMO_DIR=os.path.join(root, "data/demo"))
 env.pop("DATABASE_URL", None)
 server = subprocess.Popen([os.path.join(bin_dir, "weerbaar"), "serve"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)

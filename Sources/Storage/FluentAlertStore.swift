@@ -112,26 +112,12 @@ public struct FluentAlertStore: AlertStore {
     }
 
     public func due(_ frequency: AlertFrequency) async throws -> [DueAlert] {
-        struct DueRow: Decodable {
-            var id: UUID
-            var subscriber_id: UUID
-            var query: String
-            var label: String
-            var frequency: String
-            var created_at: Date
-            var confirmed_at: Date?
-            var last_sent_at: Date?
-            var seen: String
-            var email: String
-        }
-        return try await database.sql.raw("""
+        try await database.sql.raw("""
             SELECT \(Self.columns), s.email FROM newsletter_alerts a JOIN subscribers s ON s.id = a.subscriber_id
             WHERE a.frequency = \(bind: frequency.rawValue) AND a.confirmed_at IS NOT NULL AND s.confirmed_at IS NOT NULL AND s.paused = \(bind: false)
             ORDER BY a.created_at
-            """).all(decoding: DueRow.self).map {
-            DueAlert(alert: Row(id: $0.id, subscriber_id: $0.subscriber_id, query: $0.query, label: $0.label, frequency: $0.frequency,
-                                created_at: $0.created_at, confirmed_at: $0.confirmed_at, last_sent_at: $0.last_sent_at, seen: $0.seen).alert(),
-                     email: $0.email)
+            """).all().map { row in
+            DueAlert(alert: try row.decode(model: Row.self).alert(), email: try row.decode(column: "email", as: String.self))
         }
     }
 

@@ -79,6 +79,30 @@ public struct FluentOutboxStore: OutboxStore {
             """).run()
     }
 
+    public func advance(sent: [Int64], sending: [Int64], worker: String, leaseUntil: Date, now: Date) async throws -> Set<Int64> {
+        guard !sent.isEmpty else { return try await markSending(sending, worker: worker, leaseUntil: leaseUntil) }
+        guard !sending.isEmpty else {
+            try await markSent(sent, now: now)
+            return []
+        }
+        struct Row: Decodable {
+            var id: Int64
+            var state: String
+        }
+        let rows = try await database.sql.raw("""
+            UPDATE newsletter_outbox SET
+                state = CASE WHEN id IN (\(binds: sent)) THEN 'sent' ELSE 'sending' END,
+                worker = CASE WHEN id IN (\(binds: sent)) THEN NULL ELSE worker END,
+                lease_until = CASE WHEN id IN (\(binds: sent)) THEN NULL ELSE \(bind: leaseUntil) END,
+                reason = CASE WHEN id IN (\(binds: sent)) THEN NULL ELSE reason END,
+                updated_at = \(bind: now)
+            WHERE (id IN (\(binds: sent)) AND state = 'sending')
+               OR (id IN (\(binds: sending)) AND state = 'queued' AND worker = \(bind: worker) AND recipient IS NOT NULL)
+            RETURNING id, state
+            """).all(decoding: Row.self)
+        return Set(rows.filter { $0.state == "sending" }.map(\.id))
+    }
+
     public func scheduleRetry(_ id: Int64, reason: String, retryAt: Date) async throws {
         try await database.sql.raw("""
             UPDATE newsletter_outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = \(bind: retryAt),

@@ -151,6 +151,24 @@ import TestSupport
     }
 
     @Test(arguments: TestBackend.available)
+    func oneWriteMarksThePreviousMessageSentAndTheNextSending(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { stores in
+            let now = Date()
+            let edition = try await Self.enqueue(stores, count: 3, now: now)
+            let outbox = stores.outbox
+            let rows = try await outbox.claim(worker: "a", limit: 3, now: now, leaseUntil: now.addingTimeInterval(60)).map(\.id)
+            #expect(try await outbox.advance(sent: [], sending: [rows[0]], worker: "a", leaseUntil: now.addingTimeInterval(60), now: now) == [rows[0]])
+            #expect(try await outbox.advance(sent: [rows[0]], sending: [rows[1]], worker: "a", leaseUntil: now.addingTimeInterval(60), now: now)
+                    == [rows[1]])
+            // Another worker's write marks its own sent row but cannot take a row leased to "a".
+            #expect(try await outbox.advance(sent: [rows[1]], sending: [rows[2]], worker: "b", leaseUntil: now.addingTimeInterval(60), now: now)
+                    .isEmpty)
+            let progress = try await outbox.progress(edition: edition.id)
+            #expect(progress[.sent] == 2 && progress[.queued] == 1 && progress[.sending] == 0)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func editionsSaveWithOptimisticLockingAndFreezeOnceSent(backend: TestBackend) async throws {
         try await Self.withStores(backend) { stores in
             var edition = Self.edition()

@@ -94,11 +94,16 @@ public struct OutboxSender: Sendable {
         var pending = rows[...]
         do {
             try await client.withSession { session in
+                // Rows the server accepted whose `sent` mark rides along with the next write.
+                var sent: [Int64] = []
                 while !pending.isEmpty {
                     let chunk = Array(pending.prefix(settings.chunk))
-                    let moved = try await store.markSending(chunk.map(\.id), worker: worker, leaseUntil: Date().addingTimeInterval(settings.lease))
+                    // One write marks the previous messages sent and the next ones sending.
+                    let moved = try await store.advance(sent: sent, sending: chunk.map(\.id), worker: worker,
+                                                        leaseUntil: Date().addingTimeInterval(settings.lease), now: Date())
+                    round.sent += sent.count
+                    sent = []
                     pending = pending.dropFirst(chunk.count)
-                    var sent: [Int64] = []
                     var untried = chunk.filter { moved.contains($0.id) }[...]
                     while let row = untried.first {
                         untried = untried.dropFirst()
@@ -129,9 +134,9 @@ public struct OutboxSender: Sendable {
                             }
                         }
                     }
-                    try await store.markSent(sent, now: Date())
-                    round.sent += sent.count
                 }
+                try await store.markSent(sent, now: Date())
+                round.sent += sent.count
             }
         } catch let error as SMTPError {
             // Not connected, or the connection broke: rows not yet marked sending go back untouched.

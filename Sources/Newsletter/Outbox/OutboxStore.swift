@@ -15,6 +15,8 @@ public protocol OutboxStore: Sendable {
     func markSending(_ ids: [Int64], worker: String, leaseUntil: Date) async throws -> Set<Int64>
 
     func markSent(_ ids: [Int64], now: Date) async throws
+    /// `markSent(sent)` and `markSending(sending)` in one write; returns the ids moved to sending.
+    func advance(sent: [Int64], sending: [Int64], worker: String, leaseUntil: Date, now: Date) async throws -> Set<Int64>
     /// Back to queued for another attempt at `retryAt`, with the reason of this failure.
     func scheduleRetry(_ id: Int64, reason: String, retryAt: Date) async throws
     func markFailed(_ id: Int64, reason: String, now: Date) async throws

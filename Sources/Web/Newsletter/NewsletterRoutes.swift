@@ -58,16 +58,7 @@ struct NewsletterRoutes<Context: RequestContext> {
         model.name = String((form.first("naam") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
         model.organisation = String((form.first("organisatie") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
         model.interests = Array(form.values("themas").prefix(20))
-        var address: MailAddress? = nil
-        if rawEmail.count > 254 {
-            model.errors.add("email", "Dit e-mailadres is te lang; een e-mailadres heeft hoogstens 254 tekens.")
-        } else {
-            do {
-                address = try MailAddress(rawEmail.trimmingCharacters(in: .whitespaces))
-            } catch {
-                model.errors.add("email", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")
-            }
-        }
+        let address = Self.address(rawEmail, errors: &model.errors)
         for (field, value) in [("naam", model.name), ("organisatie", model.organisation)] {
             if value.count > 200 { model.errors.add(field, "Hoogstens 200 tekens.") }
             if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { model.errors.add(field, "Gebruik geen regeleinden.") }
@@ -85,6 +76,20 @@ struct NewsletterRoutes<Context: RequestContext> {
             await send(outcome, to: address, context: context)
         }
         return page(NewsletterPages.checkInbox(site: site))
+    }
+
+    /// The typed address, or a Dutch message under "email": too long, or not an address.
+    static func address(_ raw: String, errors: inout FormErrors) -> MailAddress? {
+        guard raw.count <= 254 else {
+            errors.add("email", "Dit e-mailadres is te lang; een e-mailadres heeft hoogstens 254 tekens.")
+            return nil
+        }
+        do {
+            return try MailAddress(raw.trimmingCharacters(in: .whitespaces))
+        } catch {
+            errors.add("email", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")
+            return nil
+        }
     }
 
     func send(_ outcome: SubscribeOutcome, to address: MailAddress, context: Context) async {

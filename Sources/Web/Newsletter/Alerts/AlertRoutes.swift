@@ -38,16 +38,7 @@ extension NewsletterRoutes {
         }
         if !(form.first("website") ?? "").isEmpty { return page(NewsletterPages.checkInbox(site: site)) }
         if AlertFrequency(rawValue: form.first("frequentie") ?? "") == nil { model.errors.add("frequentie", "Kies hoe vaak u een e-mail wilt.") }
-        var address: MailAddress? = nil
-        if rawEmail.count > 254 {
-            model.errors.add("email", "Dit e-mailadres is te lang; een e-mailadres heeft hoogstens 254 tekens.")
-        } else {
-            do {
-                address = try MailAddress(rawEmail.trimmingCharacters(in: .whitespaces))
-            } catch {
-                model.errors.add("email", "Vul een geldig e-mailadres in, zoals naam@gemeente.nl.")
-            }
-        }
+        let address = Self.address(rawEmail, errors: &model.errors)
         guard model.errors.isEmpty, let address else {
             return withFormToken(status: .unprocessableContent) { model.csrf = $0; return AlertPages.signUp(model, site: self.site) }
         }
