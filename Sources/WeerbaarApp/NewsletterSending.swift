@@ -27,7 +27,10 @@ struct NewsletterSending: Service {
                 await housekeeping(now: Date())
                 lastHousekeeping = .now
             }
-            pause = await sendRound() ?? min(max(pause * 2, .seconds(5)), .seconds(300))
+            // A shutdown cancels the round: messages waiting for the rate go back to the queue, none is left in doubt.
+            let round = try? await cancelWhenGracefulShutdown { await sendRound() }
+            if Task.isShuttingDownGracefully || Task.isCancelled { break }
+            pause = (round ?? nil) ?? min(max(pause * 2, .seconds(5)), .seconds(300))
             let wait = pause
             if wait > .zero { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) } }
         }

@@ -26,7 +26,7 @@ struct OutboxCrashTests {
         return Repository.root.appendingPathComponent(".build/debug/weerbaar")
     }
 
-    static func serve(_ location: DatabaseLocation, port: Int, log: URL) throws -> Process {
+    static func serve(_ location: DatabaseLocation, port: Int, log: URL, rate: Int = 150) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["serve"]
@@ -39,7 +39,7 @@ struct OutboxCrashTests {
         environment["PORT"] = String(port)
         environment["BASE_URL"] = "https://weerbaar.example"
         environment["SMTP_URL"] = ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_URL"]
-        environment["NEWSLETTER_RATE"] = "150"
+        environment["NEWSLETTER_RATE"] = String(rate)
         environment["NEWSLETTER_SMTP_CONNECTIONS"] = String(connections)
         environment["NEWSLETTER_LEASE_SECONDS"] = "3"
         environment["DEMO_DIR"] = Repository.demoDirectory
@@ -75,34 +75,65 @@ struct OutboxCrashTests {
         return try await condition()
     }
 
+    /// A platform on the scratch database with `subscribers` confirmed readers of `domain` and an
+    /// edition enqueued for them (no sender in this process).
+    static func enqueue(_ location: DatabaseLocation, domain: String) async throws -> (Platform, Edition) {
+        var configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
+        configuration.smtp = nil
+        var logger = Logger(label: "crash-test")
+        logger.logLevel = .warning
+        let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)
+        let edition = Edition(slug: "crash-\(domain.prefix(14))", subject: "WeerbaarNL crashtest", intro: "Tekst",
+                              sections: [EditionSection(title: "Nieuw", blocks: [.newOfferings(theme: nil, limit: 3)])],
+                              updatedAt: Date(), updatedBy: "test")
+        do {
+            for index in 0..<subscribers {
+                guard case .pending(let subscriber) = try await platform.subscribers.subscribe(
+                    email: "lezer\(index)@\(domain)", name: nil, organisation: nil, interests: [], source: "/", now: Date())
+                else { continue }
+                _ = try await platform.subscribers.confirm(subscriber.id, now: Date())
+            }
+            try await platform.editions.create(edition)
+            #expect(try await platform.editionDispatch.start(edition)?.messages == subscribers)
+        } catch {
+            await platform.shutdown()
+            throw error
+        }
+        return (platform, edition)
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aGracefulShutdownMidSendLeavesNothingInDoubt(backend: TestBackend) async throws {
+        try await ScratchDatabase.with(backend) { location in
+            let domain = "stop-\(UUID().uuidString.prefix(8).lowercased()).example"
+            let (platform, edition) = try await Self.enqueue(location, domain: domain)
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("stop-\(domain).log")
+            defer { try? FileManager.default.removeItem(at: log) }
+            // Rate-limited (a batch of 100 takes 20 s at 5/s), so the workers are waiting for their turn when the stop comes.
+            let server = try Self.serve(location, port: Int.random(in: 20_000..<60_000), log: log, rate: 5)
+            defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
+            let started = try await Self.waitUntil(seconds: 60) { try Self.deliveries(domain: domain).count >= 5 }
+            let stopAsked = Date()
+            server.terminate()
+            let stopped = try await Self.waitUntil(seconds: 20) { !server.isRunning }
+            let took = Date().timeIntervalSince(stopAsked)
+            let progress = try await platform.outbox.progress(edition: edition.id)
+            let deliveries = try Self.deliveries(domain: domain)
+            await platform.shutdown()
+            #expect(started && stopped, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+            #expect(took < 10, "SIGTERM took \(took) s")
+            #expect(progress[.sending] == 0 && progress[.failed] == 0, "nothing left in doubt: \(progress.counts)")
+            #expect(progress[.sent] == deliveries.count && deliveries.values.allSatisfy { $0 == 1 })
+            #expect(progress[.queued] == Self.subscribers - progress[.sent], "the rest waits for the next start")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aKilledSenderResumesAndNobodyGetsTheEditionTwice(backend: TestBackend) async throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build the executable first: swift build --build-tests")
         try await ScratchDatabase.with(backend) { location in
             let domain = "crash-\(UUID().uuidString.prefix(8).lowercased()).example"
-            var configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
-            configuration.smtp = nil
-            var logger = Logger(label: "crash-test")
-            logger.logLevel = .warning
-            // Enqueue in this process; no sender here.
-            let platform = try await Platform.start(configuration, logger: logger, seedDemoWhenEmpty: true)
-            let edition = Edition(slug: "crash-\(domain.prefix(14))", subject: "WeerbaarNL crashtest", intro: "Tekst",
-                                  sections: [EditionSection(title: "Nieuw", blocks: [.newOfferings(theme: nil, limit: 3)])],
-                                  updatedAt: Date(), updatedBy: "test")
-            do {
-                for index in 0..<Self.subscribers {
-                    guard case .pending(let subscriber) = try await platform.subscribers.subscribe(
-                        email: "lezer\(index)@\(domain)", name: nil, organisation: nil, interests: [], source: "/", now: Date())
-                    else { continue }
-                    _ = try await platform.subscribers.confirm(subscriber.id, now: Date())
-                }
-                try await platform.editions.create(edition)
-                #expect(try await platform.editionDispatch.start(edition)?.messages == Self.subscribers)
-            } catch {
-                await platform.shutdown()
-                throw error
-            }
-
+            let (platform, edition) = try await Self.enqueue(location, domain: domain)
             let logs = FileManager.default.temporaryDirectory.appendingPathComponent("crash-\(domain)")
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: logs) }

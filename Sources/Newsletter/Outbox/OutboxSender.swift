@@ -115,7 +115,19 @@ public struct OutboxSender: Sendable {
                             round.failed += 1
                             continue
                         }
-                        try await rate.acquire()
+                        do {
+                            try await rate.acquire()
+                        } catch {
+                            // Shutting down while waiting for the rate: this row and the rest of the chunk were
+                            // never handed over, so they go back to the queue rather than into doubt.
+                            try await store.markSent(sent, now: Date())
+                            round.sent += sent.count
+                            sent = []
+                            for later in [row] + untried {
+                                try await store.scheduleRetry(later.id, reason: "Onderbroken door afsluiten voor verzending", retryAt: Date())
+                            }
+                            throw CancellationError()
+                        }
                         do {
                             try await session.send(message)
                             sent.append(row.id)
@@ -142,6 +154,9 @@ public struct OutboxSender: Sendable {
             // Not connected, or the connection broke: rows not yet marked sending go back untouched.
             if !pending.isEmpty { try await store.release(pending.map(\.id), worker: worker) }
             round.connectionProblem = error.description
+        } catch is CancellationError {
+            // Shutting down: what this connection had not started on is free for the next worker at once.
+            if !pending.isEmpty { try await store.release(pending.map(\.id), worker: worker) }
         }
         return round
     }
