@@ -48,7 +48,9 @@ public final class WeerbaarDatabase: Sendable {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            // SQLite has one connection per event loop, so concurrent transactions queue for it; on a loaded
+            // machine eight of them waited longer than the default 10 s. Wait as long as PostgreSQL does.
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             // Several connections per event loop: concurrent transactions (two editors saving, a bulk upload
             // beside page loads) must not queue behind one connection until the pool's timeout.
