@@ -55,30 +55,27 @@ public struct FluentSubscriberStore: SubscriberStore {
     {
         try await database.transaction { tx in
             let key = email.lowercased()
+            // What this sign-up consents to; a new consent replaces an old, unconfirmed one.
+            func consent(_ model: SubscriberModel) {
+                model.email = email
+                model.name = name
+                model.organisation = organisation
+                model.interests = interests.joined(separator: ",")
+                model.consentAt = now
+                model.consentSource = source
+                model.newsletter = true
+            }
             if let existing = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() {
                 if existing.confirmedAt != nil { return .alreadyConfirmed(try existing.domain()) }
-                // A new consent replaces the old, unconfirmed one.
-                existing.email = email
-                existing.name = name
-                existing.organisation = organisation
-                existing.interests = interests.joined(separator: ",")
-                existing.consentAt = now
-                existing.consentSource = source
-                existing.newsletter = true
+                consent(existing)
                 try await existing.update(on: tx)
                 return .pendingAgain(try existing.domain())
             }
             let model = SubscriberModel()
             model.id = UUID()
-            model.email = email
             model.emailKey = key
-            model.name = name
-            model.organisation = organisation
-            model.interests = interests.joined(separator: ",")
-            model.consentAt = now
-            model.consentSource = source
             model.paused = false
-            model.newsletter = true
+            consent(model)
             try await model.create(on: tx)
             return .pending(try model.domain())
         }

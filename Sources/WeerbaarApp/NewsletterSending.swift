@@ -28,9 +28,9 @@ struct NewsletterSending: Service {
                 lastHousekeeping = .now
             }
             // A shutdown cancels the round: messages waiting for the rate go back to the queue, none is left in doubt.
-            let round = try? await cancelWhenGracefulShutdown { await sendRound() }
+            let next = (try? await cancelWhenGracefulShutdown { await sendRound() }) ?? nil
             if Task.isShuttingDownGracefully || Task.isCancelled { break }
-            pause = (round ?? nil) ?? min(max(pause * 2, .seconds(5)), .seconds(300))
+            pause = next ?? min(max(pause * 2, .seconds(5)), .seconds(300))
             let wait = pause
             if wait > .zero { try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) } }
         }

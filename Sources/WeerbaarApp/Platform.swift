@@ -80,11 +80,9 @@ public struct Platform: Sendable {
         let settings = OutboxSender.Settings(connections: configuration.newsletterConnections, lease: configuration.newsletterLeaseSeconds,
                                              retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
         let composer = EditionComposer(editions: editions, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom)
-        let rate = SendRate(perSecond: configuration.newsletterRate)
-        if let worker {
-            return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp), rate: rate, settings: settings, worker: worker)
-        }
-        return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp), rate: rate, settings: settings)
+        return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp),
+                            rate: SendRate(perSecond: configuration.newsletterRate), settings: settings,
+                            worker: worker ?? OutboxSender.newWorkerName())
     }
     /// SMTP when SMTP_URL is set, else the log.
     public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }

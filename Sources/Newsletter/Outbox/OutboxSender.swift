@@ -53,7 +53,7 @@ public struct OutboxSender: Sendable {
     public let worker: String
 
     public init(store: any OutboxStore, composer: any OutboxComposer, client: SMTPClient, rate: SendRate,
-                settings: Settings = Settings(), worker: String = "worker-" + UUID().uuidString.prefix(8).lowercased()) {
+                settings: Settings = Settings(), worker: String = OutboxSender.newWorkerName()) {
         self.store = store
         self.composer = composer
         self.client = client
@@ -61,6 +61,9 @@ public struct OutboxSender: Sendable {
         self.settings = settings
         self.worker = worker
     }
+
+    /// A name for this process's worker, for the outbox's leases.
+    public static func newWorkerName() -> String { "worker-" + UUID().uuidString.prefix(8).lowercased() }
 
     /// Claims one batch of due rows and sends it. A round with `claimed == 0` found nothing to do.
     public func sendDue(now: Date = Date()) async throws -> Round {
@@ -96,6 +99,13 @@ public struct OutboxSender: Sendable {
             try await client.withSession { session in
                 // Rows the server accepted whose `sent` mark rides along with the next write.
                 var sent: [Int64] = []
+                /// Stopping mid-chunk: record what was accepted, and put back what was marked sending but never handed over.
+                func stop(returning rows: some Sequence<OutboxMessage>, reason: String) async throws {
+                    try await store.markSent(sent, now: Date())
+                    round.sent += sent.count
+                    sent = []
+                    for row in rows { try await store.scheduleRetry(row.id, reason: reason, retryAt: Date()) }
+                }
                 while !pending.isEmpty {
                     let chunk = Array(pending.prefix(settings.chunk))
                     // One write marks the previous messages sent and the next ones sending.
@@ -120,12 +130,7 @@ public struct OutboxSender: Sendable {
                         } catch {
                             // Shutting down while waiting for the rate: this row and the rest of the chunk were
                             // never handed over, so they go back to the queue rather than into doubt.
-                            try await store.markSent(sent, now: Date())
-                            round.sent += sent.count
-                            sent = []
-                            for later in [row] + untried {
-                                try await store.scheduleRetry(later.id, reason: "Onderbroken door afsluiten voor verzending", retryAt: Date())
-                            }
+                            try await stop(returning: [row] + untried, reason: "Onderbroken door afsluiten voor verzending")
                             throw CancellationError()
                         }
                         do {
@@ -134,14 +139,8 @@ public struct OutboxSender: Sendable {
                         } catch let error as SMTPError {
                             try await record(error, for: row, into: &round)
                             if case .connection = error {
-                                // The connection is gone: what was marked sending but never handed over goes back.
-                                try await store.markSent(sent, now: Date())
-                                round.sent += sent.count
-                                sent = []
-                                for later in untried {
-                                    try await store.scheduleRetry(later.id, reason: "Verbinding verbroken voor verzending", retryAt: Date())
-                                }
-                                untried = []
+                                // The connection is gone.
+                                try await stop(returning: untried, reason: "Verbinding verbroken voor verzending")
                                 throw error
                             }
                         }

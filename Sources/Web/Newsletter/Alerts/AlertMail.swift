@@ -16,25 +16,16 @@ public enum AlertMail {
             EditionContent.Card(title: offering.title, summary: offering.summary, url: baseURL + "/aanbod/" + offering.slug,
                                 provider: taxonomy.provider(offering.provider)?.name ?? offering.provider, kind: taxonomy.label(.kind, offering.kind))
         }
-        // The edition layout, with the alert's words in the footer (see `personal`).
+        // The edition layout, with the alert's words in the footer.
         let content = EditionContent(subject: subject, intro: "Sinds de vorige e-mail is dit aanbod nieuw bij uw zoekopdracht **\(alert.label)**.",
                                      sections: [.init(title: DutchFormat.count(cards.count, "nieuw aanbod", "nieuwe aanbiedingen"), themes: [],
                                                       blocks: [.cards(cards)])],
                                      archiveURL: search)
-        func personal(_ text: String) -> String {
-            text.replacingOccurrences(of: EditionVariant.preferencesPlaceholder, with: preferences)
-                .replacingOccurrences(of: EditionVariant.unsubscribePlaceholder, with: stop)
-                .replacingOccurrences(of: "U ontvangt WeerbaarNL omdat u zich hebt aangemeld.",
-                                      with: "U ontvangt deze attendering omdat u erom vroeg op Weerbaar.")
-                .replacingOccurrences(of: ">Online lezen<", with: ">Alle resultaten<")
-                .replacingOccurrences(of: "Online lezen:", with: "Alle resultaten:")
-                .replacingOccurrences(of: ">Afmelden<", with: ">Deze attendering stoppen<")
-                .replacingOccurrences(of: "Afmelden:", with: "Deze attendering stoppen:")
-        }
+        func personal(_ text: String) -> String { PersonalTemplate(text).fill(preferences: preferences, unsubscribe: stop) }
         let host = URL(string: baseURL)?.host ?? "weerbaar.nl"
         return MailMessage(from: from, fromName: "Weerbaar", to: [address], subject: subject,
-                           text: personal(EditionMail.text(content, senderAddress: senderAddress)),
-                           html: personal(EditionMail.html(content, senderAddress: senderAddress)),
+                           text: personal(EditionMail.text(content, senderAddress: senderAddress, footer: .alert)),
+                           html: personal(EditionMail.html(content, senderAddress: senderAddress, footer: .alert)),
                            headers: [("List-Id", "Weerbaar attenderingen <attenderingen.\(host)>"), ("List-Unsubscribe", "<\(stop)>"),
                                      ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), ("Precedence", "bulk")])
     }

@@ -6,11 +6,22 @@ import Plot
 /// alt text on every image, readable without images and in dark mode) and the same content as plain
 /// text. Personal links are placeholders the sender fills in per subscriber.
 public enum EditionMail {
+    /// The footer's words: why the reader gets this, and what the leave and online links are called.
+    public struct Footer: Sendable {
+        public var reason: String
+        public var leave: String
+        public var online: String
+
+        public static let edition = Footer(reason: "U ontvangt WeerbaarNL omdat u zich hebt aangemeld.", leave: "Afmelden", online: "Online lezen")
+        public static let alert = Footer(reason: "U ontvangt deze attendering omdat u erom vroeg op Weerbaar.",
+                                         leave: "Deze attendering stoppen", online: "Alle resultaten")
+    }
+
     static let font = "font-family:Arial,Helvetica,sans-serif;"
     static let textStyle = font + "font-size:16px;line-height:1.5;color:#1a1a1a;"
     static let linkStyle = "color:#01689b;text-decoration:underline;"
 
-    public static func html(_ content: EditionContent, senderAddress: String) -> String {
+    public static func html(_ content: EditionContent, senderAddress: String, footer: Footer = .edition) -> String {
         let sections = content.sections.filter { !$0.blocks.isEmpty }
         let document = HTML(
             .attribute(named: "lang", value: "nl"),
@@ -51,12 +62,12 @@ public enum EditionMail {
                             .tr(.td(
                                 .class("wb-footer"), .style("padding:16px 24px;background:#e8eef5;" + font + "font-size:14px;line-height:1.5;color:#1a1a1a;"),
                                 .p(.style("margin:0 0 8px;"),
-                                   .text("U ontvangt WeerbaarNL omdat u zich hebt aangemeld. "),
+                                   .text(footer.reason + " "),
                                    .a(.href(EditionVariant.preferencesPlaceholder), .style(linkStyle), .text("Voorkeuren wijzigen")),
                                    .text(" · "),
-                                   .a(.href(EditionVariant.unsubscribePlaceholder), .style(linkStyle), .text("Afmelden")),
+                                   .a(.href(EditionVariant.unsubscribePlaceholder), .style(linkStyle), .text(footer.leave)),
                                    .text(" · "),
-                                   .a(.href(esc(content.archiveURL)), .style(linkStyle), .text("Online lezen"))),
+                                   .a(.href(esc(content.archiveURL)), .style(linkStyle), .text(footer.online))),
                                 .p(.style("margin:0;"), .safeText(senderAddress))
                             ))
                         )
@@ -118,7 +129,7 @@ public enum EditionMail {
     }
 
     /// The same content as plain text: Markdown reads well as it is; links in angle brackets.
-    public static func text(_ content: EditionContent, senderAddress: String) -> String {
+    public static func text(_ content: EditionContent, senderAddress: String, footer: Footer = .edition) -> String {
         var lines: [String] = ["WeerbaarNL", "", content.subject.uppercased(), ""]
         if !content.intro.isEmpty { lines += [content.intro, ""] }
         for section in content.sections where !section.blocks.isEmpty {
@@ -143,10 +154,10 @@ public enum EditionMail {
         }
         lines += [
             "-- ",
-            "U ontvangt WeerbaarNL omdat u zich hebt aangemeld.",
+            footer.reason,
             "Voorkeuren wijzigen: <\(EditionVariant.preferencesPlaceholder)>",
-            "Afmelden: <\(EditionVariant.unsubscribePlaceholder)>",
-            "Online lezen: <\(content.archiveURL)>",
+            "\(footer.leave): <\(EditionVariant.unsubscribePlaceholder)>",
+            "\(footer.online): <\(content.archiveURL)>",
             senderAddress,
         ]
         return lines.joined(separator: "\n")

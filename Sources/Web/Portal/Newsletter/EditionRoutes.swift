@@ -160,8 +160,7 @@ extension PortalRoutes {
 
     /// Previews and test mails have no subscriber: their personal links point to the sign-up page.
     static func withoutPersonalLinks(_ text: String, site: SiteContext) -> String {
-        text.replacingOccurrences(of: EditionVariant.preferencesPlaceholder, with: site.absolute("/nieuwsbrief"))
-            .replacingOccurrences(of: EditionVariant.unsubscribePlaceholder, with: site.absolute("/nieuwsbrief"))
+        PersonalTemplate(text).fill(preferences: site.absolute("/nieuwsbrief"), unsubscribe: site.absolute("/nieuwsbrief"))
     }
 
     static func newEditionSlug(_ now: Date) -> String {
