@@ -23,6 +23,9 @@ public struct Platform: Sendable {
     public let logger: Logger
     /// Signs the newsletter's personal links.
     public let links: SignedLink
+    /// Delivers mail that public forms ask for (newsletter and alert confirmations, reset links) off
+    /// the request path; runs as a service of `application()` (tests that build their own add it).
+    public let backgroundMailer: BackgroundMailer
     /// Newsletter sign-ups and link actions per client, shared by every router this platform builds.
     var newsletterLimiter: ClientRateLimiter { limiterBox }
     private let limiterBox: ClientRateLimiter
@@ -47,7 +50,7 @@ public struct Platform: Sendable {
             let secret: Data
             if let configured = configuration.linkSecret { secret = configured } else { secret = try await SiteSecrets.secret("links", database: database) }
             return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger,
-                            links: SignedLink(secret: secret),
+                            links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
         } catch {
             await database.shutdown()
@@ -85,7 +88,10 @@ public struct Platform: Sendable {
                             worker: worker ?? OutboxSender.newWorkerName())
     }
     /// SMTP when SMTP_URL is set, else the log.
-    public var mailer: any Mailer { configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger) }
+    public var mailer: any Mailer { Self.mailer(configuration, logger) }
+    private static func mailer(_ configuration: Configuration, _ logger: Logger) -> any Mailer {
+        configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
+    }
     public var freshnessDigest: FreshnessDigest {
         FreshnessDigest(accounts: accounts, catalogue: catalogue, mailer: mailer, from: configuration.mailFrom, baseURL: configuration.baseURL)
     }
@@ -97,14 +103,15 @@ public struct Platform: Sendable {
                                    mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, editorial: editorial,
                                    providers: FluentProviderStore(database: database),
                                    vocabularies: FluentVocabularyStore(database: database), secureCookies: configuration.baseURL.hasPrefix("https://"),
-                                   newsletter: PortalNewsletter(dispatch: editionDispatch, outbox: outbox, links: links))
+                                   newsletter: PortalNewsletter(dispatch: editionDispatch, outbox: outbox, links: links),
+                                   anonymousMailer: backgroundMailer)
         // With no retention there is no search log: the recorder keeps nothing.
         return WebRouter.build(
             site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
                               pageCache: PageCache(capacity: configuration.pageCacheEntries),
                               searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
                               portal: portal,
-                              newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: mailer, mailFrom: configuration.mailFrom,
+                              newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: backgroundMailer, mailFrom: configuration.mailFrom,
                                                             limiter: newsletterLimiter, senderAddress: configuration.newsletterSenderAddress,
                                                             secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
                                                             alerts: alerts)),
@@ -116,6 +123,7 @@ public struct Platform: Sendable {
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
             services: [
+                backgroundMailer,
                 SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),

@@ -21,6 +21,18 @@ enum ReceivedMail {
         }
     }
 
+    /// The messages to `recipient` once one of them satisfies `until`, polling for mail that a
+    /// background task is still delivering; after `timeout` what has arrived so far.
+    static func awaitMessages(to recipient: String, timeout: Duration = .seconds(15),
+                              until: (String) -> Bool = { _ in true }) async throws -> [String] {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let received = try messages(to: recipient)
+            if received.contains(where: until) || ContinuousClock.now >= deadline { return received }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     static func decodeQuotedPrintable(_ text: String) -> String {
         let unfolded = text.replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=\n", with: "")
         var bytes: [UInt8] = []
@@ -101,7 +113,7 @@ struct PortalLinksTests {
             let known = try await ask(address)
             #expect(unknown.status == 200 && known.status == 200)
             #expect(unknown.body.contains("Als er een account is met dit e-mailadres") && known.body.contains("Als er een account is met dit e-mailadres"))
-            let mail = try #require(try ReceivedMail.messages(to: address).last)
+            let mail = try #require(try await ReceivedMail.awaitMessages(to: address) { $0.contains("/beheer/wachtwoord-herstellen/") }.last)
             let link = try #require(ReceivedMail.link(mail, under: "/beheer/wachtwoord-herstellen/"))
             let form = try await browser.request(.get, link)
             let done = try await browser.request(.post, link, form: [("csrf", Browser.csrf(in: form.body) ?? ""), ("wachtwoord", "acht grijze pinguins")])

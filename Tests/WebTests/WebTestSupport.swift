@@ -28,7 +28,8 @@ enum WebHarness {
                 if !extra.isEmpty {
                     _ = try await platform.importer.importFiles(extra.map { .init(name: $0.name, data: Data($0.json.utf8)) })
                 }
-                let app = Application(router: platform.router(), logger: logger)
+                // The confirmation mailer runs as in `serve`, so mail a page asks for arrives in the background.
+                let app = Application(router: platform.router(), services: [platform.backgroundMailer], logger: logger)
                 try await app.test(.router) { client in try await body(client, platform) }
             } catch {
                 await platform.shutdown()

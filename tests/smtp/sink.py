@@ -42,10 +42,13 @@ class Save:
         number = next(counter)
         stem = messages / f"{number:06d}"
         stem.with_suffix(".eml").write_bytes(envelope.original_content or envelope.content)
-        stem.with_suffix(".json").write_text(json.dumps({
+        # The envelope appears whole or not at all: readers poll for it while mail is still arriving.
+        partial = stem.with_suffix(".json.partial")
+        partial.write_text(json.dumps({
             "mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
             "tls": session.ssl is not None, "authenticated": bool(session.authenticated),
         }))
+        os.replace(partial, stem.with_suffix(".json"))
         return "250 OK queued"
 
 

@@ -13,6 +13,9 @@ public struct PortalContext: Sendable {
     public var secureCookies: Bool
     public var links: AccountLinks
     public var mailer: any Mailer
+    /// For mail a visitor who is not signed in asks for (a reset link). It should deliver in the
+    /// background, so the answer does not take longer when the address has an account.
+    public var anonymousMailer: any Mailer
     public var mailFrom: MailAddress
     public var audit: any AuditLog
     /// The catalogue's store, for what the portal changes in it.
@@ -27,7 +30,7 @@ public struct PortalContext: Sendable {
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
                 audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,
-                vocabularies: any VocabularyStore, secureCookies: Bool, newsletter: PortalNewsletter? = nil) {
+                vocabularies: any VocabularyStore, secureCookies: Bool, newsletter: PortalNewsletter? = nil, anonymousMailer: (any Mailer)? = nil) {
         self.newsletter = newsletter
         self.vocabularies = vocabularies
         self.editorial = editorial
@@ -38,6 +41,7 @@ public struct PortalContext: Sendable {
         self.signIn = signIn
         self.links = links
         self.mailer = mailer
+        self.anonymousMailer = anonymousMailer ?? mailer
         self.mailFrom = mailFrom
         self.secureCookies = secureCookies
     }

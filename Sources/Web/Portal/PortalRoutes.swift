@@ -462,7 +462,7 @@ struct PortalRoutes<Context: RequestContext> {
            let (token, account) = try await portal.links.requestReset(email: address.description, client: Self.client(of: context)) {
             let link = site.absolute("/beheer/wachtwoord-herstellen/\(token)")
             do {
-                try await portal.mailer.send(MailMessage(
+                try await portal.anonymousMailer.send(MailMessage(
                     from: portal.mailFrom, fromName: "Weerbaar", to: [address], subject: "Nieuw wachtwoord voor Weerbaar",
                     text: """
                     Beste \(account.name),
