@@ -5,7 +5,7 @@
 Seeds a fresh SQLite data directory (NewsletterBench seed: 100,000 subscribers and an edition due
 now), starts `weerbaar serve` on loopback with SMTP to the sink and the rate limit off, and posts
 sign-ups one after another for 20 seconds while the outbox drains. Each sign-up is the real thing:
-validation, the subscriber written, the confirmation mail handed to SMTP. Prints percentiles and
+validation, the subscriber written, the confirmation mail queued for delivery. Prints percentiles and
 how many edition messages went out meanwhile (read from the database), then stops the server."""
 import os, socket, sqlite3, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
