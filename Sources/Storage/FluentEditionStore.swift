@@ -120,7 +120,8 @@ public struct FluentEditionStore: EditionStore {
             """).first(decoding: Last.self)?.send_started_at
     }
 
-    public func startSending(_ edition: UUID, variants: [EditionVariant], messages: [NewOutboxMessage], now: Date) async throws -> Bool {
+    public func startSending(_ edition: UUID, variants: [EditionVariant], links: [EditionLink], messages: [NewOutboxMessage],
+                             now: Date) async throws -> Bool {
         try await database.transaction { tx in
             let sql = tx.sql
             let moved = try await sql.raw("""
@@ -134,9 +135,33 @@ public struct FluentEditionStore: EditionStore {
                     VALUES (\(bind: UUID()), \(bind: edition), \(bind: variant.key), \(bind: variant.subject), \(bind: variant.html), \(bind: variant.text))
                     """).run()
             }
+            for link in links {
+                try await sql.raw("""
+                    INSERT INTO newsletter_links (id, edition_id, url, clicks) VALUES (\(bind: link.id), \(bind: edition), \(bind: link.url), 0)
+                    """).run()
+            }
             try await FluentOutboxStore.insert(edition: edition, messages, now: now, on: tx)
             return true
         }
+    }
+
+    public func countClick(_ id: String) async throws -> String? {
+        struct Target: Decodable { var url: String }
+        // One statement: concurrent clicks each add one, on both backends.
+        return try await database.sql.raw("""
+            UPDATE newsletter_links SET clicks = clicks + 1 WHERE id = \(bind: id) RETURNING url
+            """).first(decoding: Target.self)?.url
+    }
+
+    public func links(edition: UUID) async throws -> [EditionLink] {
+        struct Row: Decodable {
+            var id: String
+            var url: String
+            var clicks: Int
+        }
+        return try await database.sql.raw("""
+            SELECT id, url, clicks FROM newsletter_links WHERE edition_id = \(bind: edition) ORDER BY clicks DESC, url
+            """).all(decoding: Row.self).map { EditionLink(id: $0.id, url: $0.url, clicks: $0.clicks) }
     }
 
     public func variant(edition: UUID, key: String) async throws -> EditionVariant? {

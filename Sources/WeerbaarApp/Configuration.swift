@@ -37,6 +37,9 @@ public struct Configuration: Sendable {
     /// How long a worker holds claimed messages (NEWSLETTER_LEASE_SECONDS). After a crash, messages in
     /// doubt are closed and untouched ones resent once this has passed.
     public var newsletterLeaseSeconds: Double = 120
+    /// Whether links in sent editions are counted (NEWSLETTER_CLICK_COUNTING=aan; off by default). Counts
+    /// are per link and never per reader; docs/newsletter.md has the text for the privacy statement.
+    public var newsletterClickCounting = false
     /// The key that signs newsletter links (LINK_SECRET, base64, at least 32 bytes); nil: one the site
     /// generates on first start and keeps in the database.
     public var linkSecret: Data?
@@ -136,6 +139,13 @@ public struct Configuration: Sendable {
             configuration.newsletterSignUpsPerClient = Int(limit)
         }
         if let seconds = try number("NEWSLETTER_LEASE_SECONDS", 2...3_600, "seconds") { configuration.newsletterLeaseSeconds = seconds }
+        if let text = value("NEWSLETTER_CLICK_COUNTING") {
+            switch text.lowercased() {
+            case "aan", "on", "true", "1": configuration.newsletterClickCounting = true
+            case "uit", "off", "false", "0": configuration.newsletterClickCounting = false
+            default: throw Invalid(description: "NEWSLETTER_CLICK_COUNTING must be aan or uit (on/off), not '\(text)'")
+            }
+        }
         if let text = value("LINK_SECRET") {
             guard let secret = Data(base64Encoded: text), secret.count >= 32 else {
                 throw Invalid(description: "LINK_SECRET must be base64 of at least 32 bytes (openssl rand -base64 32)")

@@ -75,7 +75,7 @@ public struct Platform: Sendable {
     }
     public var editionDispatch: EditionDispatch {
         EditionDispatch(editions: editions, subscribers: subscribers, catalogue: catalogue, baseURL: configuration.baseURL,
-                        senderAddress: configuration.newsletterSenderAddress)
+                        senderAddress: configuration.newsletterSenderAddress, countClicks: configuration.newsletterClickCounting)
     }
     /// The outbox's sender, or nil without SMTP_URL (the outbox then waits).
     public func outboxSender(worker: String? = nil) -> OutboxSender? {

@@ -79,6 +79,8 @@ struct NewsletterEditionTests {
             let htmlPart = String(try #require(decoded.range(of: "Content-Type: text/html").map { decoded[$0.upperBound...] }))
             #expect(!htmlPart.contains("<script>alert(1)</script>") && htmlPart.contains("&lt;script&gt;"), "an article's markup is escaped")
             #expect(!decoded.contains("%%WEERBAAR"), "every personal link is filled in")
+            #expect(!decoded.contains("/nieuwsbrief/klik/") && decoded.contains("href=\"https://weerbaar.example/agenda\""),
+                    "click counting is off unless switched on")
             #expect(decoded.contains(platform.configuration.newsletterSenderAddress))
             let theirs = ReceivedMail.decodeQuotedPrintable(try #require(polarisation.first))
             #expect(theirs.contains("Over polarisatie") && !theirs.contains("Over extremisme"), "a themed section goes only to its readers")
@@ -99,6 +101,55 @@ struct NewsletterEditionTests {
             let feed = try await client.get("/nieuwsbrief/archief.atom")
             #expect(feed.type.hasPrefix("application/atom+xml") && feed.body.contains("WeerbaarNL — december"))
             #expect(try await client.get("/nieuwsbrief/archief/bestaat-niet").status == 404)
+        }
+    }
+}
+
+extension NewsletterEditionTests {
+    @Test(arguments: TestBackend.available)
+    func withClickCountingOnTheMailsContentLinksCountPerLinkAndRedirect(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend, configure: { $0.newsletterRate = 0; $0.newsletterClickCounting = true }) { client, platform in
+            let domain = "klik-\(UUID().uuidString.prefix(8).lowercased()).example"
+            _ = try await Self.subscriber(platform, "lezer@\(domain)", interests: [])
+            var edition = Self.edition("klik-\(domain.prefix(13))")
+            edition.intro = "Lees [de handreiking](https://weerbaar.example/handreiking) en **[vet](https://vet.example)**."
+            try await platform.editions.create(edition)
+            #expect(try await platform.editionDispatch.start(edition)?.messages == 1)
+            #expect(try await #require(platform.outboxSender(worker: "test")).sendDue().sent == 1)
+
+            let mail = ReceivedMail.decodeQuotedPrintable(try #require(try ReceivedMail.raw(to: "lezer@\(domain)").first))
+            let links = try await platform.editions.links(edition: edition.id)
+            #expect(Set(links.map(\.url)).isSuperset(of: ["https://weerbaar.example/handreiking", "https://weerbaar.example/agenda"]))
+            #expect(!links.contains { $0.url == "https://vet.example" }, "bold text is no link, so nothing to count")
+            #expect(!links.contains { $0.url.contains("/nieuwsbrief/") }, "personal links and the archive are never counted")
+            for link in links {
+                #expect(mail.contains("https://weerbaar.example/nieuwsbrief/klik/\(link.id)"), "\(link.url) goes through the counter")
+                #expect(!mail.contains("href=\"\(link.url)\""), "\(link.url) is not linked directly")
+            }
+            #expect(mail.contains("**[vet](https://vet.example)**") || mail.contains("[vet](https://vet.example)"))
+            #expect(mail.contains("/nieuwsbrief/afmelden/"), "the personal links stay direct")
+
+            let guide = try #require(links.first { $0.url == "https://weerbaar.example/handreiking" })
+            for _ in 0..<2 {
+                let click = try await client.get("/nieuwsbrief/klik/\(guide.id)")
+                #expect(click.status == 302 && click.headers[.location] == "https://weerbaar.example/handreiking")
+                #expect(click.headers[.cacheControl] == "no-store")
+            }
+            let counted = try await platform.editions.links(edition: edition.id)
+            #expect(counted.first == EditionLink(id: guide.id, url: guide.url, clicks: 2), "most clicked first")
+            #expect(counted.dropFirst().allSatisfy { $0.clicks == 0 })
+            for unknown in ["aaaaaaaaaaaaaaaaaaaa", "..%2F..%2Fbeheer", String(repeating: "z", count: 300)] {
+                let page = try await client.get("/nieuwsbrief/klik/\(unknown)")
+                #expect(page.status == 404 && page.body.contains("Pagina niet gevonden"), "\(unknown.prefix(20))")
+            }
+
+            // The archive and the portal's statistics.
+            let archive = try await client.get("/nieuwsbrief/archief/\(edition.slug)")
+            #expect(archive.body.contains("href=\"https://weerbaar.example/handreiking\"") && !archive.body.contains("/nieuwsbrief/klik/"))
+            let statistics = EditionPages.sent(.init(edition: edition, progress: try await platform.outbox.progress(edition: edition.id), perMinute: 0,
+                                                     reasons: [], links: counted),
+                                               site: SiteContext(catalogue: platform.catalogue, baseURL: "https://weerbaar.example"))
+            #expect(statistics.contains("Kliks per link") && statistics.contains("https://weerbaar.example/handreiking</a></td><td>2</td>"))
         }
     }
 }

@@ -40,8 +40,21 @@ public protocol EditionStore: Sendable {
     func previousSendStart(before: Date) async throws -> Date?
 
     /// In one transaction: moves the edition from concept or scheduled to sending (only one caller
-    /// wins), stores its variants and enqueues one message per recipient. False when it was already sent.
-    func startSending(_ edition: UUID, variants: [EditionVariant], messages: [NewOutboxMessage], now: Date) async throws -> Bool
+    /// wins), stores its variants and counted links and enqueues one message per recipient. False
+    /// when it was already sent.
+    func startSending(_ edition: UUID, variants: [EditionVariant], links: [EditionLink], messages: [NewOutboxMessage],
+                      now: Date) async throws -> Bool
+    /// Adds a click to a counted link and gives its address; nil for an unknown id.
+    func countClick(_ id: String) async throws -> String?
+    /// An edition's counted links, most clicked first; empty when counting was off when it went out.
+    func links(edition: UUID) async throws -> [EditionLink]
     func variant(edition: UUID, key: String) async throws -> EditionVariant?
     func delete(_ id: UUID) async throws(EditionProblem)
+}
+
+extension EditionStore {
+    /// Starts sending without counted links (click counting off).
+    public func startSending(_ edition: UUID, variants: [EditionVariant], messages: [NewOutboxMessage], now: Date) async throws -> Bool {
+        try await startSending(edition, variants: variants, links: [], messages: messages, now: now)
+    }
 }

@@ -18,5 +18,6 @@ enum AllMigrations {
         M0013_CreateSubscribers(),
         M0014_CreateNewsletterEditions(),
         M0015_CreateAlerts(),
+        M0016_CreateNewsletterLinks(),
     ]
 }

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import Newsletter
 
-/// `/nieuwsbrief/archief`: the sent editions as pages, and their Atom feed.
+/// `/nieuwsbrief/archief`: the sent editions as pages, and their Atom feed; `/nieuwsbrief/klik/{id}`:
+/// a counted link in a sent edition (see `ClickCounting`).
 struct ArchiveRoutes<Context: RequestContext> {
     let site: SiteContext
     let editions: any EditionStore
@@ -23,6 +24,17 @@ struct ArchiveRoutes<Context: RequestContext> {
                 return Responses.html(ErrorPage.notFound(site: site, path: "/nieuwsbrief/archief/" + slug), status: .notFound)
             }
             return Responses.html(EditionArchiveView.page(edition, fragment: stored.html, site: site))
+        }
+        router.get("nieuwsbrief/klik/{id}") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard EditionLink.isWellFormed(id), let url = try await editions.countClick(id) else {
+                return Responses.html(ErrorPage.notFound(site: site, path: "/nieuwsbrief/klik/" + String(id.prefix(40))), status: .notFound)
+            }
+            // Only to where an edition links: the id is looked up, never read from the request.
+            var response = Responses.redirect(to: url, status: .found)
+            response.headers[.cacheControl] = "no-store"
+            response.headers[.referrerPolicy] = "no-referrer"
+            return response
         }
     }
 }

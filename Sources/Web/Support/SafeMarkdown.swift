@@ -67,48 +67,75 @@ enum SafeMarkdown {
         return String(rest.dropFirst(2))
     }
 
-    /// Inline markup: **strong**, *em* / _em_, [text](url).
-    static func inline<Context: HTML.BodyContext>(_ text: String) -> Node<Context> {
-        var nodes: [Node<Context>] = []
-        var literal = ""
+    /// A piece of a line's inline markup, with the source it came from.
+    enum Inline {
+        case text(String)
+        case strong(String)
+        case em(String)
+        case link(label: String, url: String)
+    }
+
+    /// Inline markup: **strong**, *em* / _em_, [text](url); the rest literal text. Each token comes
+    /// with the source it was read from, so a line can be put back together with changes.
+    static func tokens(_ text: String) -> [(token: Inline, source: Substring)] {
+        var tokens: [(token: Inline, source: Substring)] = []
+        var literalStart = text.startIndex
         var index = text.startIndex
-        func flush() {
-            if !literal.isEmpty { nodes.append(.safeText(literal)) }
-            literal = ""
+        func flush(upTo end: String.Index) {
+            if literalStart < end { tokens.append((.text(String(text[literalStart..<end])), text[literalStart..<end])) }
         }
         while index < text.endIndex {
             let rest = text[index...]
             if rest.hasPrefix("**"), let close = rest.dropFirst(2).range(of: "**"), close.lowerBound > rest.index(index, offsetBy: 2) {
-                flush()
-                nodes.append(.strong(.safeText(String(rest[rest.index(index, offsetBy: 2)..<close.lowerBound]))))
+                flush(upTo: index)
+                tokens.append((.strong(String(rest[rest.index(index, offsetBy: 2)..<close.lowerBound])), text[index..<close.upperBound]))
                 index = close.upperBound
+                literalStart = index
             } else if rest.hasPrefix("["), let closeText = rest.firstIndex(of: "]"),
                 text.index(after: closeText) < text.endIndex, text[text.index(after: closeText)] == "(",
                 let closeURL = text[closeText...].firstIndex(of: ")")
             {
+                flush(upTo: index)
                 let label = String(text[text.index(after: index)..<closeText])
                 let url = String(text[text.index(closeText, offsetBy: 2)..<closeURL])
-                flush()
-                if isSafeLink(url) {
-                    nodes.append(.a(.href(esc(url)), .safeText(label)))
-                } else {
-                    nodes.append(.safeText(label))
-                }
+                tokens.append((.link(label: label, url: url), text[index...closeURL]))
                 index = text.index(after: closeURL)
+                literalStart = index
             } else if let marker = rest.first, marker == "*" || marker == "_", !rest.hasPrefix("**"),
                 let close = rest.dropFirst().firstIndex(of: marker), close > rest.index(after: index),
                 !rest[rest.index(after: index)].isWhitespace
             {
-                flush()
-                nodes.append(.em(.safeText(String(rest[rest.index(after: index)..<close]))))
+                flush(upTo: index)
+                tokens.append((.em(String(rest[rest.index(after: index)..<close])), text[index...close]))
                 index = text.index(after: close)
+                literalStart = index
             } else {
-                literal.append(text[index])
                 index = text.index(after: index)
             }
         }
-        flush()
-        return .group(nodes)
+        flush(upTo: text.endIndex)
+        return tokens
+    }
+
+    static func inline<Context: HTML.BodyContext>(_ text: String) -> Node<Context> {
+        .group(tokens(text).map { token, _ -> Node<Context> in
+            switch token {
+            case .text(let literal): .safeText(literal)
+            case .strong(let content): .strong(.safeText(content))
+            case .em(let content): .em(.safeText(content))
+            case .link(let label, let url): isSafeLink(url) ? .a(.href(esc(url)), .safeText(label)) : .safeText(label)
+            }
+        })
+    }
+
+    /// The same Markdown with every link that would be rendered pointing where `transform` says;
+    /// everything else exactly as written.
+    static func rewritingLinks(_ markdown: String, _ transform: (String) -> String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            tokens(String(line)).map { token, source in
+                if case .link(let label, let url) = token, isSafeLink(url) { "[\(label)](\(transform(url)))" } else { String(source) }
+            }.joined()
+        }.joined(separator: "\n")
     }
 
     static func isSafeLink(_ url: String) -> Bool {

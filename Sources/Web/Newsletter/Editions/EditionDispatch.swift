@@ -12,8 +12,12 @@ public struct EditionDispatch: Sendable {
     public let catalogue: LiveCatalogue
     public let baseURL: String
     public let senderAddress: String
+    /// Whether the mail's content links are counted (`NEWSLETTER_CLICK_COUNTING`); see `ClickCounting`.
+    public let countClicks: Bool
 
-    public init(editions: any EditionStore, subscribers: any SubscriberStore, catalogue: LiveCatalogue, baseURL: String, senderAddress: String) {
+    public init(editions: any EditionStore, subscribers: any SubscriberStore, catalogue: LiveCatalogue, baseURL: String, senderAddress: String,
+                countClicks: Bool = false) {
+        self.countClicks = countClicks
         self.editions = editions
         self.subscribers = subscribers
         self.catalogue = catalogue
@@ -32,6 +36,7 @@ public struct EditionDispatch: Sendable {
     /// Nil when the edition had already started (another instance, or a double click).
     public func start(_ edition: Edition, now: Date = Date()) async throws -> Started? {
         let content = try await resolve(edition, now: now)
+        let (mailContent, links) = countClicks ? ClickCounting.counting(content, baseURL: baseURL) : (content, [])
         let recipients = try await subscribers.recipients()
         var variants: [String: EditionVariant] = [:]
         var messages: [NewOutboxMessage] = []
@@ -40,13 +45,14 @@ public struct EditionDispatch: Sendable {
             let key = EditionVariant.key(for: edition.sections, interests: recipient.interests)
             if variants[key] == nil {
                 let included = edition.sections.indices.filter { edition.sections[$0].isIncluded(for: recipient.interests) }
-                variants[key] = render(content.variant(for: included), key: key)
+                variants[key] = render(mailContent.variant(for: included), key: key)
             }
             messages.append(NewOutboxMessage(variant: key, recipient: recipient.email, subscriberID: recipient.subscriberID))
         }
         let archive = EditionVariant(key: Self.archiveVariant, subject: content.subject, html: EditionArchiveView.fragment(content),
                                      text: EditionMail.text(content, senderAddress: senderAddress))
-        guard try await editions.startSending(edition.id, variants: Array(variants.values) + [archive], messages: messages, now: now) else {
+        guard try await editions.startSending(edition.id, variants: Array(variants.values) + [archive], links: links, messages: messages,
+                                              now: now) else {
             return nil
         }
         return Started(messages: messages.count, variants: variants.count)

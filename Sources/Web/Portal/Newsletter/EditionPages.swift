@@ -197,7 +197,8 @@ enum EditionPages {
         var progress: OutboxProgress
         var perMinute: Int
         var reasons: [(reason: String, count: Int)]
-        var clicks: Int?
+        /// Counted links, most clicked first; empty when click counting was off for this edition.
+        var links: [EditionLink]
     }
 
     static func sent(_ model: Sent, site: SiteContext) -> String {
@@ -220,8 +221,21 @@ enum EditionPages {
             .if(!model.reasons.isEmpty, .group(
                 .h2(.safeText("Redenen van mislukken")),
                 .ul(.forEach(model.reasons) { .li(.safeText("\($0.reason) (\(DutchFormat.number($0.count)))")) }))),
+            clicks(model.links),
             .p(.a(.href(esc("/nieuwsbrief/archief/\(edition.slug)")), .safeText("Deze editie in het archief"))),
             .p(.a(.href("/beheer/nieuwsbrief"), .safeText("Terug naar de edities")))))
+    }
+
+    static func clicks(_ links: [EditionLink]) -> Node<HTML.BodyContext> {
+        guard !links.isEmpty else { return .p(.safeText("Kliks op links worden voor deze editie niet geteld.")) }
+        return .group(
+            .table(.class("portal-table"),
+                   .caption(.safeText("Kliks per link")),
+                   .thead(.tr(.th(.attr("scope", "col"), .safeText("Link")), .th(.attr("scope", "col"), .safeText("Kliks")))),
+                   .tbody(.forEach(links) { link in
+                       .tr(.td(.a(.href(esc(link.url)), .safeText(link.url))), .td(.safeText(DutchFormat.number(link.clicks))))
+                   })),
+            .p(.safeText("Geteld per link, niet per lezer: niemand is te herleiden. Mailprogramma’s die links vooraf controleren, tellen mee.")))
     }
 
     /// A date for a datetime-local input, in Dutch time.

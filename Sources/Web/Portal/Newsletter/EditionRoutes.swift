@@ -53,7 +53,8 @@ extension PortalRoutes {
             let since = Date().addingTimeInterval(-60)
             return Self.page(EditionPages.sent(.init(edition: edition, progress: try await newsletter.outbox.progress(edition: id),
                                                      perMinute: try await newsletter.outbox.sentCount(edition: id, since: since),
-                                                     reasons: try await newsletter.outbox.failureReasons(edition: id, limit: 10), clicks: nil), site: site))
+                                                     reasons: try await newsletter.outbox.failureReasons(edition: id, limit: 10),
+                                                     links: try await newsletter.dispatch.editions.links(edition: id)), site: site))
         }
         let expectedVersion = Int(form.first("versie") ?? "") ?? -1
         let changedMeanwhile = "Iemand anders heeft deze editie intussen opgeslagen. Uw invoer staat hieronder; laad de pagina opnieuw om de nieuwe versie te zien."
