@@ -178,7 +178,11 @@ let package = Package(
         ),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport"],
+            dependencies: [
+                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
+                // Reading rows as stored, where a test checks what a store keeps.
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -178,6 +178,14 @@ public struct FluentOutboxStore: OutboxStore {
     }
 
     /// Part of erasure: the subscriber's rows lose their address; what had not gone yet is cancelled.
+    public func forgetRecipients(finishedBefore before: Date) async throws {
+        try await database.sql.raw("""
+            UPDATE newsletter_outbox SET recipient = NULL, subscriber_id = NULL, reason = NULL
+            WHERE state IN ('sent', 'failed', 'bounced', 'cancelled') AND updated_at < \(bind: before)
+              AND (recipient IS NOT NULL OR subscriber_id IS NOT NULL OR reason IS NOT NULL)
+            """).run()
+    }
+
     static func forget(subscriber: UUID, on database: any Database) async throws {
         try await database.sql.raw("""
             UPDATE newsletter_outbox SET recipient = NULL, subscriber_id = NULL, worker = NULL, lease_until = NULL,

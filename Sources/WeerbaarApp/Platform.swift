@@ -127,7 +127,7 @@ public struct Platform: Sendable {
                 SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
-                SubscriberPurge(subscribers: subscribers, alerts: alerts, logger: logger),
+                SubscriberPurge(subscribers: subscribers, alerts: alerts, outbox: outbox, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),

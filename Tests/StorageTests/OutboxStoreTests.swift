@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 import Newsletter
-import Storage
+import SQLKit
+@testable import Storage
 import Testing
 import TestSupport
 
@@ -109,6 +110,35 @@ import TestSupport
             let claimed = batches.flatMap { $0 }
             #expect(claimed.count == 300, "every row claimed")
             #expect(Set(claimed).count == 300, "no row claimed by two workers")
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func finishedMessagesForgetWhomTheyWentToAfterTheRetentionAndKeepTheirCounts(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { stores in
+            let sent = Date().addingTimeInterval(-40 * 24 * 3600)
+            let edition = try await Self.enqueue(stores, count: 4, now: sent)
+            let outbox = stores.outbox
+            let rows = try await outbox.claim(worker: "a", limit: 4, now: sent, leaseUntil: sent.addingTimeInterval(60))
+            _ = try await outbox.markSending(rows.map(\.id), worker: "a", leaseUntil: sent.addingTimeInterval(60))
+            try await outbox.markSent([rows[0].id], now: sent)
+            try await outbox.markBounced(rows[1].id, reason: "SMTP 550 <lezer1@gemeente.nl>: no such user", now: sent)
+            try await outbox.markSent([rows[2].id], now: Date())  // finished yesterday-ish: kept
+            // rows[3] is still sending: never touched, whatever its age.
+            let before = try await outbox.progress(edition: edition.id)
+
+            try await outbox.forgetRecipients(finishedBefore: Date().addingTimeInterval(-OutboxRetention.recipients))
+
+            struct Row: Decodable { var id: Int64; var recipient: String?; var subscriber_id: UUID?; var reason: String? }
+            let stored = Dictionary(uniqueKeysWithValues: try await outbox.database.sql.raw("""
+                SELECT id, recipient, subscriber_id, reason FROM newsletter_outbox WHERE edition_id = \(bind: edition.id)
+                """).all(decoding: Row.self).map { ($0.id, $0) })
+            for old in rows.prefix(2) {
+                #expect(stored[old.id]?.recipient == nil && stored[old.id]?.subscriber_id == nil && stored[old.id]?.reason == nil)
+            }
+            #expect(stored[rows[2].id]?.recipient != nil, "recently finished: still known")
+            #expect(stored[rows[3].id]?.recipient != nil && stored[rows[3].id]?.subscriber_id != nil, "in flight: untouched")
+            #expect(try await outbox.progress(edition: edition.id) == before, "the counts stay")
         }
     }
 

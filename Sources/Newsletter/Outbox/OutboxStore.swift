@@ -35,4 +35,14 @@ public protocol OutboxStore: Sendable {
     func sentCount(edition: UUID, since: Date) async throws -> Int
     /// Failure reasons of an edition with their counts, most frequent first.
     func failureReasons(edition: UUID, limit: Int) async throws -> [(reason: String, count: Int)]
+    /// Forgets whom finished messages (sent, failed, bounced, cancelled) went to once they finished
+    /// before `before`: the address, the subscriber and the server's answer (which often repeats the
+    /// address). The rows and their states stay, so an edition's counts do not change.
+    func forgetRecipients(finishedBefore before: Date) async throws
+}
+
+public enum OutboxRetention {
+    /// How long the outbox remembers whom a finished message went to: long enough to answer "did you
+    /// send it to me?" and to see why a delivery failed, and no longer.
+    public static let recipients: TimeInterval = 30 * 24 * 3600
 }
