@@ -63,6 +63,10 @@ import TestSupport
             let base = try #require(created.location)
             var page = try await editor.request(.get, base)
             #expect(page.status == 200 && page.body.contains("Nieuw en bijgewerkt aanbod"))
+            // Enter in a field submits with the form's first button: that must be a save, not a block's "Omlaag".
+            let editorForm = try #require(page.body.range(of: "portal-form--wide").map { page.body[$0.upperBound...] })
+            let firstButton = try #require(editorForm.range(of: "<button").map { editorForm[$0.lowerBound...].prefix { $0 != ">" } })
+            #expect(firstButton.contains("value=\"opslaan\""), "\(firstButton)")
 
             // Add a section, then an article block in it: the form grows, nothing is saved yet.
             var fields = Self.form(page)
@@ -160,5 +164,33 @@ import TestSupport
         #expect(!applied)
         applied = form.apply("blok-7-artikel")
         #expect(!applied, "a section that does not exist")
+    }
+
+    @Test func movingABlockOrSectionCarriesItsValuesAndNothingMovesPastTheEnds() {
+        var form = EditionForm()
+        form.sections = [.init(blocks: [.article, .agenda]), .init(blocks: [.newOfferings])]
+        form.values = ["s0-titel": "Een", "s0b0-tekst": "eerste", "s0b0-titel": "Kop", "s0b1-agenda": "1 jan | Dag",
+                       "s1-titel": "Twee", "s1b0-aantal": "3", "s1b0-soort": "nieuw"]
+        form.themes = [1: ["polarisatie"]]
+        var applied = form.apply("omlaag-0-0")
+        #expect(applied)
+        #expect(form.sections[0].blocks == [.agenda, .article])
+        #expect(form["s0b0-agenda"] == "1 jan | Dag" && form["s0b0-tekst"].isEmpty)
+        #expect(form["s0b1-tekst"] == "eerste" && form["s0b1-titel"] == "Kop" && form["s0b1-agenda"].isEmpty)
+        applied = form.apply("omhoog-0-1")
+        #expect(applied)
+        #expect(form.sections[0].blocks == [.article, .agenda] && form["s0b0-tekst"] == "eerste")
+
+        applied = form.apply("sectie-omhoog-1")
+        #expect(applied)
+        #expect(form.sections == [.init(blocks: [.newOfferings]), .init(blocks: [.article, .agenda])])
+        #expect(form["s0-titel"] == "Twee" && form["s0b0-aantal"] == "3" && form.themes[0] == ["polarisatie"] && form["s0b1-agenda"].isEmpty)
+        #expect(form["s1-titel"] == "Een" && form["s1b0-tekst"] == "eerste" && form["s1b1-agenda"] == "1 jan | Dag" && form.themes[1] == nil)
+
+        for beyond in ["omhoog-0-0", "omlaag-1-1", "sectie-omhoog-0", "sectie-omlaag-1", "omlaag-5-0", "omhoog-0-"] {
+            applied = form.apply(beyond)
+            #expect(!applied, "\(beyond)")
+        }
+        #expect(form["s1b0-tekst"] == "eerste", "a refused move changes nothing")
     }
 }

@@ -109,8 +109,9 @@ struct EditionForm {
 
     // MARK: - Changing the shape
 
-    /// Applies a structural button ("sectie-toevoegen", "blok-0-artikel", "weg-0-1", "sectie-weg-0").
-    /// Returns false when the action is not one of these (a plain save).
+    /// Applies a structural button ("sectie-toevoegen", "blok-0-artikel", "weg-0-1", "sectie-weg-0",
+    /// "omhoog-0-1", "omlaag-0-1", "sectie-omhoog-1", "sectie-omlaag-0"). Returns false when the action
+    /// is not one of these (a plain save).
     mutating func apply(_ action: String) -> Bool {
         let parts = action.split(separator: "-").map(String.init)
         if action == "sectie-toevoegen" {
@@ -140,7 +141,39 @@ struct EditionForm {
             removeSection(s)
             return true
         }
+        if parts.count == 3, parts[0] == "omhoog" || parts[0] == "omlaag", let s = Int(parts[1]), let b = Int(parts[2]),
+           sections.indices.contains(s) {
+            let other = parts[0] == "omhoog" ? b - 1 : b + 1
+            guard sections[s].blocks.indices.contains(b), sections[s].blocks.indices.contains(other) else { return false }
+            swapBlocks(s, b, other)
+            return true
+        }
+        if parts.count == 3, parts[0] == "sectie", parts[1] == "omhoog" || parts[1] == "omlaag", let s = Int(parts[2]) {
+            let other = parts[1] == "omhoog" ? s - 1 : s + 1
+            guard sections.indices.contains(s), sections.indices.contains(other) else { return false }
+            swapSections(s, other)
+            return true
+        }
         return false
+    }
+
+    private mutating func swapBlocks(_ s: Int, _ a: Int, _ b: Int) {
+        for field in Self.blockFields {
+            (values["s\(s)b\(a)-\(field)"], values["s\(s)b\(b)-\(field)"]) = (values["s\(s)b\(b)-\(field)"], values["s\(s)b\(a)-\(field)"])
+        }
+        sections[s].blocks.swapAt(a, b)
+    }
+
+    private mutating func swapSections(_ a: Int, _ b: Int) {
+        (values["s\(a)-titel"], values["s\(b)-titel"]) = (values["s\(b)-titel"], values["s\(a)-titel"])
+        (themes[a], themes[b]) = (themes[b], themes[a])
+        for block in 0..<Self.maxBlocks {
+            for field in Self.blockFields {
+                (values["s\(a)b\(block)-\(field)"], values["s\(b)b\(block)-\(field)"]) =
+                    (values["s\(b)b\(block)-\(field)"], values["s\(a)b\(block)-\(field)"])
+            }
+        }
+        sections.swapAt(a, b)
     }
 
     private static let blockFields = ["soort", "titel", "tekst", "afbeelding", "alt", "aanbod", "thema", "aantal", "agenda"]

@@ -73,6 +73,11 @@ enum EditionPages {
             .form(
                 .class("portal-form portal-form--wide"), .action(esc(base)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
+                // Enter in a field submits with the form's first button. Without this one that would be
+                // "Omlaag" or "Blok verwijderen" of the first block; this makes Enter save. It is out of
+                // sight and out of the tab order: the visible "Opslaan" below is the one to use.
+                .button(.type(.submit), .class("visually-hidden"), .name("actie"), .value("opslaan"), .attr("tabindex", "-1"),
+                        .aria("hidden", "true"), .safeText("Opslaan")),
                 .input(.type(.hidden), .name("versie"), .value("\(edition.version)")),
                 .input(.type(.hidden), .name("secties"), .value("\(form.sections.count)")),
                 input("onderwerp", "Onderwerp", form, hint: "De onderwerpregel van de e-mail en de titel in het archief."),
@@ -130,8 +135,16 @@ enum EditionPages {
                      .button(.type(.submit), .class("button button--secondary button--small"), .name("actie"), .value("blok-\(s)-\(kind.rawValue)"),
                              .safeText("+ \(kind.label)"), .span(.class("visually-hidden"), .safeText(" in sectie \(s + 1)")))
                  }),
+                 .if(s > 0, move("sectie-omhoog-\(s)", "Sectie \(s + 1) omhoog", context: "")),
+                 .if(s < form.sections.count - 1, move("sectie-omlaag-\(s)", "Sectie \(s + 1) omlaag", context: "")),
                  .button(.type(.submit), .class("button button--secondary button--small"), .name("actie"), .value("sectie-weg-\(s)"),
                          .safeText("Sectie \(s + 1) verwijderen"))))
+    }
+
+    /// A button that moves a block or section one place; `context` (hidden from sight) names what moves.
+    static func move(_ action: String, _ label: String, context: String) -> Node<HTML.FormContext> {
+        .button(.type(.submit), .class("button button--secondary button--small"), .name("actie"), .value(action),
+                .safeText(label), .if(!context.isEmpty, .span(.class("visually-hidden"), .safeText(context))))
     }
 
     static func block(_ s: Int, _ b: Int, _ kind: EditionForm.BlockKind, form: EditionForm, site: SiteContext) -> Node<HTML.FormContext> {
@@ -160,8 +173,11 @@ enum EditionPages {
             .h3(.safeText("\(kind.label) (\(name))")),
             .input(.type(.hidden), .name(prefix + "soort"), .value(kind.rawValue)),
             fields,
-            .button(.type(.submit), .class("button button--secondary button--small"), .name("actie"), .value("weg-\(s)-\(b)"),
-                    .safeText("Blok verwijderen"), .span(.class("visually-hidden"), .safeText(": \(name)"))))
+            .div(.class("portal-actions"),
+                 .if(b > 0, move("omhoog-\(s)-\(b)", "Omhoog", context: ": \(name)")),
+                 .if(b < form.sections[s].blocks.count - 1, move("omlaag-\(s)-\(b)", "Omlaag", context: ": \(name)")),
+                 .button(.type(.submit), .class("button button--secondary button--small"), .name("actie"), .value("weg-\(s)-\(b)"),
+                         .safeText("Blok verwijderen"), .span(.class("visually-hidden"), .safeText(": \(name)")))))
     }
 
     static func input(_ name: String, _ label: String, _ form: EditionForm, type: String = "text", hint: String? = nil) -> Node<HTML.FormContext> {
