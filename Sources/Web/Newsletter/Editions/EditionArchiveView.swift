@@ -37,7 +37,7 @@ enum EditionArchiveView {
         case .agenda(let items):
             return .ul(.class("edition__agenda"), .forEach(items) { item in
                 .li(.strong(.safeText(item.date)), .text(" — "),
-                    item.url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil }.map { url in
+                    item.safeURL.map { url in
                         Node<HTML.BodyContext>.a(.href(esc(url)), .safeText(item.title))
                     } ?? .safeText(item.title))
             })

@@ -72,3 +72,8 @@ public struct EditionContent: Sendable, Equatable {
                               archiveURL: baseURL + "/nieuwsbrief/archief/" + edition.slug)
     }
 }
+
+extension AgendaItem {
+    /// The item's link when it is one the mail and the archive may show (http, https or mailto).
+    var safeURL: String? { url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil } }
+}

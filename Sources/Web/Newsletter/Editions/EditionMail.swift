@@ -115,7 +115,7 @@ public enum EditionMail {
             return .ul(.style("padding-left:20px;margin:8px 0;"), .group(items.map { item in
                 .li(
                     .strong(.safeText(item.date)), .text(" — "),
-                    item.url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil }.map { url in
+                    item.safeURL.map { url in
                         Node<HTML.BodyContext>.a(.href(esc(url)), .style(linkStyle), .safeText(item.title))
                     } ?? .safeText(item.title)
                 )
