@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Mail
 import Storage
+import Web
 
 /// Everything the application is told from outside, read once from the environment at start and
 /// passed in; nothing else reads the environment.
@@ -40,6 +41,9 @@ public struct Configuration: Sendable {
     /// Whether links in sent editions are counted (NEWSLETTER_CLICK_COUNTING=aan; off by default). Counts
     /// are per link and never per reader; docs/newsletter.md has the text for the privacy statement.
     public var newsletterClickCounting = false
+    /// Reverse proxies in front of the server (TRUSTED_PROXIES: addresses and networks, comma-separated),
+    /// whose X-Forwarded-For names the client for the limits per client. None by default.
+    public var trustedProxies = TrustedProxies.none
     /// The key that signs newsletter links (LINK_SECRET, base64, at least 32 bytes); nil: one the site
     /// generates on first start and keeps in the database.
     public var linkSecret: Data?
@@ -139,6 +143,9 @@ public struct Configuration: Sendable {
             configuration.newsletterSignUpsPerClient = Int(limit)
         }
         if let seconds = try number("NEWSLETTER_LEASE_SECONDS", 2...3_600, "seconds") { configuration.newsletterLeaseSeconds = seconds }
+        if let text = value("TRUSTED_PROXIES") {
+            do { configuration.trustedProxies = try TrustedProxies(text) } catch { throw Invalid(description: "TRUSTED_PROXIES: \(error.description)") }
+        }
         if let text = value("NEWSLETTER_CLICK_COUNTING") {
             switch text.lowercased() {
             case "aan", "on", "true", "1": configuration.newsletterClickCounting = true

@@ -106,16 +106,17 @@ public struct Platform: Sendable {
                                    newsletter: PortalNewsletter(dispatch: editionDispatch, outbox: outbox, links: links),
                                    anonymousMailer: backgroundMailer)
         // With no retention there is no search log: the recorder keeps nothing.
-        return WebRouter.build(
-            site: SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
-                              pageCache: PageCache(capacity: configuration.pageCacheEntries),
-                              searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
-                              portal: portal,
-                              newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: backgroundMailer, mailFrom: configuration.mailFrom,
-                                                            limiter: newsletterLimiter, senderAddress: configuration.newsletterSenderAddress,
-                                                            secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
-                                                            alerts: alerts)),
-            context: WeerbaarRequestContext.self)
+        var site = SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
+                               pageCache: PageCache(capacity: configuration.pageCacheEntries),
+                               searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
+                               portal: portal,
+                               newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: backgroundMailer,
+                                                             mailFrom: configuration.mailFrom, limiter: newsletterLimiter,
+                                                             senderAddress: configuration.newsletterSenderAddress,
+                                                             secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
+                                                             alerts: alerts))
+        site.trustedProxies = configuration.trustedProxies
+        return WebRouter.build(site: site, context: WeerbaarRequestContext.self)
     }
 
     public func application() -> some ApplicationProtocol {

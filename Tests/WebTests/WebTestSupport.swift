@@ -9,11 +9,11 @@ import TestSupport
 import WeerbaarApp
 
 /// Builds the real platform on a scratch database of the backend, with the demo catalogue, and
-/// drives its router in-process.
+/// drives its router in-process (or, with `mode: .live`, a real server on loopback).
 enum WebHarness {
     static func withClient(
         _ backend: TestBackend, extra: [(name: String, json: String)] = [], configure: (inout Configuration) -> Void = { _ in },
-        _ body: @Sendable (any TestClientProtocol, Platform) async throws -> Void
+        mode: TestingSetup = .router, _ body: @Sendable (any TestClientProtocol, Platform) async throws -> Void
     ) async throws {
         try await ScratchDatabase.with(backend) { location in
             var configuration = Configuration(database: location, baseURL: "https://weerbaar.example", demoDirectory: Repository.demoDirectory)
@@ -29,8 +29,9 @@ enum WebHarness {
                     _ = try await platform.importer.importFiles(extra.map { .init(name: $0.name, data: Data($0.json.utf8)) })
                 }
                 // The confirmation mailer runs as in `serve`, so mail a page asks for arrives in the background.
-                let app = Application(router: platform.router(), services: [platform.backgroundMailer], logger: logger)
-                try await app.test(.router) { client in try await body(client, platform) }
+                let app = Application(router: platform.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+                                      services: [platform.backgroundMailer], logger: logger)
+                try await app.test(mode) { client in try await body(client, platform) }
             } catch {
                 await platform.shutdown()
                 throw error

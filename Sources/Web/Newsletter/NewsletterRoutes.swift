@@ -45,7 +45,7 @@ struct NewsletterRoutes<Context: RequestContext> {
             model.errors.add("email", "Het formulier was verlopen. Controleer uw gegevens en meld u opnieuw aan.")
             return signUpForm(model, status: .forbidden)
         }
-        guard newsletter.limiter.allow("aanmelden:" + PortalRoutes<Context>.client(of: context)) else {
+        guard newsletter.limiter.allow("aanmelden:" + site.trustedProxies.client(of: request, context)) else {
             return page(NewsletterPages.message("Even geduld", ["Er zijn vanaf uw verbinding veel aanmeldingen gedaan. Probeer het over een kwartier opnieuw."],
                                                 path: "/nieuwsbrief", site: site), status: .tooManyRequests)
         }

@@ -459,7 +459,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
         let email = String((form.first("email") ?? "").prefix(254))
         if let address = try? MailAddress(email),
-           let (token, account) = try await portal.links.requestReset(email: address.description, client: Self.client(of: context)) {
+           let (token, account) = try await portal.links.requestReset(email: address.description, client: client(request, context)) {
             let link = site.absolute("/beheer/wachtwoord-herstellen/\(token)")
             do {
                 try await portal.anonymousMailer.send(MailMessage(
@@ -547,7 +547,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
         let email = String((form.first("email") ?? "").prefix(254))
         let password = String((form.first("wachtwoord") ?? "").prefix(200))
-        let outcome = try await portal.signIn.signIn(email: email, password: password, client: Self.client(of: context))
+        let outcome = try await portal.signIn.signIn(email: email, password: password, client: client(request, context))
         switch outcome {
         case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _):
             // A fresh session id at every sign-in (no fixation); an old session of this browser ends.
@@ -576,9 +576,8 @@ struct PortalRoutes<Context: RequestContext> {
     }
 
     /// The client's address, for the lockout per client; requests without one share a key.
-    static func client(of context: Context) -> String {
-        guard let address = (context as? any RemoteAddressRequestContext)?.remoteAddress else { return "onbekend" }
-        return address.ipAddress ?? "onbekend"
+    func client(_ request: Request, _ context: Context) -> String {
+        site.trustedProxies.client(of: request, context)
     }
 
     // MARK: - Responses

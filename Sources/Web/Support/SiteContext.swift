@@ -15,6 +15,8 @@ public struct SiteContext: Sendable {
     public var portal: PortalContext?
     /// WeerbaarNL subscriptions; nil serves no newsletter pages (and no footer form).
     public var newsletter: NewsletterContext?
+    /// Reverse proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES); none by default.
+    public var trustedProxies: TrustedProxies = .none
 
     public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500),
                 searchLog: SearchLogRecorder = SearchLogRecorder(), portal: PortalContext? = nil, newsletter: NewsletterContext? = nil) {

@@ -32,7 +32,7 @@ extension NewsletterRoutes {
             model.errors.add("email", "Het formulier was verlopen. Controleer uw gegevens en probeer het opnieuw.")
             return withFormToken(status: .forbidden) { model.csrf = $0; return AlertPages.signUp(model, site: self.site) }
         }
-        guard newsletter.limiter.allow("aanmelden:" + PortalRoutes<Context>.client(of: context)) else {
+        guard newsletter.limiter.allow("aanmelden:" + site.trustedProxies.client(of: request, context)) else {
             return page(NewsletterPages.message("Even geduld", ["Er zijn vanaf uw verbinding veel aanmeldingen gedaan. Probeer het over een kwartier opnieuw."],
                                                 path: "/nieuwsbrief/attendering", site: site), status: .tooManyRequests)
         }
