@@ -32,22 +32,34 @@ public final class WeerbaarDatabase: Sendable {
     let databases: Databases
     let database: any Database
     let logger: Logger
+    /// SQLite's own threads; see `open`.
+    private let threadPool: NIOThreadPool?
 
-    private init(location: DatabaseLocation, databases: Databases, logger: Logger) {
+    private init(location: DatabaseLocation, databases: Databases, threadPool: NIOThreadPool?, logger: Logger) {
         self.location = location
         self.databases = databases
+        self.threadPool = threadPool
         self.logger = logger
         self.database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
     public static func open(_ location: DatabaseLocation, logger: Logger) throws -> WeerbaarDatabase {
-        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
-        switch location {
-        case .sqlite(let path):
+        // Every SQLite call blocks a thread of the pool it is given. On the shared pool it would queue
+        // behind bcrypt (a burst of sign-ins stalled every query) and, in the tests, behind every other
+        // scratch database; so SQLite gets threads of its own. PostgreSQL does not block threads.
+        var threadPool: NIOThreadPool? = nil
+        if case .sqlite(let path) = location {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
+            let pool = NIOThreadPool(numberOfThreads: 2)
+            pool.start()
+            threadPool = pool
+        }
+        let databases = Databases(threadPool: threadPool ?? NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
             // SQLite has one connection per event loop, so concurrent transactions queue for it; on a loaded
             // machine eight of them waited longer than the default 10 s. Wait as long as PostgreSQL does.
             databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
@@ -57,7 +69,7 @@ public final class WeerbaarDatabase: Sendable {
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
                           as: .psql)
         }
-        return WeerbaarDatabase(location: location, databases: databases, logger: logger)
+        return WeerbaarDatabase(location: location, databases: databases, threadPool: threadPool, logger: logger)
     }
 
     /// Applies every migration not yet applied.
@@ -83,6 +95,7 @@ public final class WeerbaarDatabase: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        try? await threadPool?.shutdownGracefully()
     }
 
     /// A quick round trip, for readiness checks.
