@@ -177,7 +177,6 @@ public struct FluentOutboxStore: OutboxStore {
             """).all(decoding: Row.self).map { ($0.reason, $0.count) }
     }
 
-    /// Part of erasure: the subscriber's rows lose their address; what had not gone yet is cancelled.
     public func forgetRecipients(finishedBefore before: Date) async throws {
         try await database.sql.raw("""
             UPDATE newsletter_outbox SET recipient = NULL, subscriber_id = NULL, reason = NULL
@@ -186,6 +185,7 @@ public struct FluentOutboxStore: OutboxStore {
             """).run()
     }
 
+    /// Part of erasure: the subscriber's rows lose their address; what had not gone yet is cancelled.
     static func forget(subscriber: UUID, on database: any Database) async throws {
         try await database.sql.raw("""
             UPDATE newsletter_outbox SET recipient = NULL, subscriber_id = NULL, worker = NULL, lease_until = NULL,

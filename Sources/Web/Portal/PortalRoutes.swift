@@ -459,7 +459,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
         let email = String((form.first("email") ?? "").prefix(254))
         if let address = try? MailAddress(email),
-           let (token, account) = try await portal.links.requestReset(email: address.description, client: client(request, context)) {
+           let (token, account) = try await portal.links.requestReset(email: address.description, client: site.trustedProxies.client(of: request, context)) {
             let link = site.absolute("/beheer/wachtwoord-herstellen/\(token)")
             do {
                 try await portal.anonymousMailer.send(MailMessage(
@@ -547,7 +547,7 @@ struct PortalRoutes<Context: RequestContext> {
         }
         let email = String((form.first("email") ?? "").prefix(254))
         let password = String((form.first("wachtwoord") ?? "").prefix(200))
-        let outcome = try await portal.signIn.signIn(email: email, password: password, client: client(request, context))
+        let outcome = try await portal.signIn.signIn(email: email, password: password, client: site.trustedProxies.client(of: request, context))
         switch outcome {
         case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _):
             // A fresh session id at every sign-in (no fixation); an old session of this browser ends.
@@ -573,11 +573,6 @@ struct PortalRoutes<Context: RequestContext> {
             let (session, account) = try await portal.signIn.session(token: token)
         else { return nil }
         return Visitor(session: session, account: account)
-    }
-
-    /// The client's address, for the lockout per client; requests without one share a key.
-    func client(_ request: Request, _ context: Context) -> String {
-        site.trustedProxies.client(of: request, context)
     }
 
     // MARK: - Responses
