@@ -103,7 +103,7 @@ public struct FluentAlertStore: AlertStore {
                     DELETE FROM subscribers WHERE id = \(bind: owner.subscriber_id) AND newsletter = \(bind: false) RETURNING id
                     """).all()
                 if !erased.isEmpty {
-                    try await FluentOutboxStore.forget(subscriber: owner.subscriber_id, on: tx)
+                    try await SQLOutboxStore.forget(subscriber: owner.subscriber_id, on: tx)
                     try await FluentSubscriberStore.increment("erasures", on: tx)
                 }
             }

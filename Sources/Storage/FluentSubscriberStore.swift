@@ -108,7 +108,7 @@ public struct FluentSubscriberStore: SubscriberStore {
         try await database.transaction { tx in
             let deleted = try await tx.sql.raw("DELETE FROM subscribers WHERE id = \(bind: id) RETURNING id").all()
             guard deleted.count == 1 else { return false }
-            try await FluentOutboxStore.forget(subscriber: id, on: tx)
+            try await SQLOutboxStore.forget(subscriber: id, on: tx)
             try await tx.sql.raw("DELETE FROM newsletter_alerts WHERE subscriber_id = \(bind: id)").run()
             try await Self.increment("erasures", on: tx)
             return true

@@ -60,14 +60,14 @@ public struct Platform: Sendable {
 
     public var importer: CatalogueImporter { CatalogueImporter(store: store, live: catalogue) }
 
-    public var searchLogStore: any SearchLogStore { FluentSearchLogStore(database: database) }
+    public var searchLogStore: any SearchLogStore { SQLSearchLogStore(database: database) }
 
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
-    public var editions: any EditionStore { FluentEditionStore(database: database) }
-    public var outbox: any OutboxStore { FluentOutboxStore(database: database) }
+    public var editions: any EditionStore { SQLEditionStore(database: database) }
+    public var outbox: any OutboxStore { SQLOutboxStore(database: database) }
     public var alerts: any AlertStore { FluentAlertStore(database: database) }
     public var alertDigest: AlertDigest {
         AlertDigest(alerts: alerts, catalogue: catalogue, mailer: mailer, links: links, from: configuration.mailFrom, baseURL: configuration.baseURL,

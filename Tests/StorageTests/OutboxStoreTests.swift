@@ -8,8 +8,8 @@ import TestSupport
 
 @Suite struct OutboxStoreTests {
     struct Stores {
-        var editions: FluentEditionStore
-        var outbox: FluentOutboxStore
+        var editions: SQLEditionStore
+        var outbox: SQLOutboxStore
         var subscribers: FluentSubscriberStore
     }
 
@@ -18,7 +18,7 @@ import TestSupport
             let database = try WeerbaarDatabase.open(location, logger: Logger(label: "test"))
             do {
                 try await database.migrate()
-                try await body(Stores(editions: FluentEditionStore(database: database), outbox: FluentOutboxStore(database: database),
+                try await body(Stores(editions: SQLEditionStore(database: database), outbox: SQLOutboxStore(database: database),
                                       subscribers: FluentSubscriberStore(database: database)))
             } catch {
                 await database.shutdown()

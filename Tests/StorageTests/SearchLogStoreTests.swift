@@ -8,12 +8,12 @@ import TestSupport
 
 /// The search log's store, on SQLite and on PostgreSQL.
 @Suite struct SearchLogStoreTests {
-    static func withStore(_ backend: TestBackend, _ body: (FluentSearchLogStore, WeerbaarDatabase) async throws -> Void) async throws {
+    static func withStore(_ backend: TestBackend, _ body: (SQLSearchLogStore, WeerbaarDatabase) async throws -> Void) async throws {
         try await ScratchDatabase.with(backend) { location in
             let database = try WeerbaarDatabase.open(location, logger: Logger(label: "test"))
             do {
                 try await database.migrate()
-                try await body(FluentSearchLogStore(database: database), database)
+                try await body(SQLSearchLogStore(database: database), database)
             } catch {
                 await database.shutdown()
                 throw error

@@ -6,7 +6,7 @@ struct M0003_CreateSearchLog: AsyncMigration {
     var name: String { "0003-create-search-log" }
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(FluentSearchLogStore.table)
+        try await database.schema(SQLSearchLogStore.table)
             .field("hour", .string, .required)
             .field("source", .string, .required)
             .field("query", .string, .required)
@@ -18,6 +18,6 @@ struct M0003_CreateSearchLog: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(FluentSearchLogStore.table).delete()
+        try await database.schema(SQLSearchLogStore.table).delete()
     }
 }

@@ -7,7 +7,7 @@ import SQLKit
 /// On PostgreSQL the candidates are locked with `FOR UPDATE SKIP LOCKED`, so workers in several
 /// instances take disjoint batches without waiting on each other; SQLite has one writer at a time,
 /// which serialises the same statement.
-public struct FluentOutboxStore: OutboxStore {
+public struct SQLOutboxStore: OutboxStore {
     let database: any Database
 
     public init(database: WeerbaarDatabase) { self.database = database.database }

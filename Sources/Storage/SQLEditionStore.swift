@@ -5,7 +5,7 @@ import SQLKit
 
 /// Editions and their variants in the relational database. The content (intro and sections) is one
 /// JSON column: it is always read and written whole, and never queried into.
-public struct FluentEditionStore: EditionStore {
+public struct SQLEditionStore: EditionStore {
     let database: any Database
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
@@ -140,7 +140,7 @@ public struct FluentEditionStore: EditionStore {
                     INSERT INTO newsletter_links (id, edition_id, url, clicks) VALUES (\(bind: link.id), \(bind: edition), \(bind: link.url), 0)
                     """).run()
             }
-            try await FluentOutboxStore.insert(edition: edition, messages, now: now, on: tx)
+            try await SQLOutboxStore.insert(edition: edition, messages, now: now, on: tx)
             return true
         }
     }

@@ -6,7 +6,7 @@ import SQLKit
 /// The search log in the relational database. Hand-written SQL because an upsert that adds to a
 /// counter is one statement on both backends (`INSERT … ON CONFLICT … DO UPDATE`, SQLite ≥ 3.24 and
 /// PostgreSQL), and the report is an aggregate; every value is a bound parameter.
-public struct FluentSearchLogStore: SearchLogStore {
+public struct SQLSearchLogStore: SearchLogStore {
     static let table = "search_log"
     let database: any Database
 
