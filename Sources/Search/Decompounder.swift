@@ -1,6 +1,6 @@
 import Foundation
 
-/// Splits Dutch compounds into known parts, so "tegendemonstraties" also finds "demonstratie" and
+/// Splits Dutch compounds into known parts, so "klimaatprotesten" also finds "protest" and
 /// "moskeebestuur" finds "moskee". Parts come from a lexicon (the OpenTaal word list and the demo
 /// catalogue; see Resources/LEXICON-NOTICE); between parts a linking sound may stand: -s-
 /// ("veiligheidsregio"), -en- ("jongerenwerk"), -e- ("burgemeester", only for words the lexicon does

@@ -85,9 +85,9 @@ public struct RankingParameters: Sendable {
     public struct ExpansionWeights: Sendable {
         /// The parts of a hyphenated query word ("rechts", "extremisme" of "rechts-extremisme").
         public var hyphenPart: Float = 0.8
-        /// A part of a compound in the query, found as a word ("moskee" for "moskeebeveiliging").
+        /// A part of a compound in the query, found as a word ("synagoge" for "synagogebewaking").
         public var queryPart: Float = 0.6
-        /// The query word found as a part of a compound in an offering ("demonstratie" in "tegendemonstratie").
+        /// The query word found as a part of a compound in an offering ("protest" in "klimaatprotest").
         public var documentPart: Float = 0.6
         /// A part of a query compound found as a part of an offering's compound.
         public var partOfBoth: Float = 0.4

@@ -34,15 +34,17 @@ import Workbook
         #expect(rejected.description.contains("aanbod.xlsx: regel 4, veld themes: onbekende waarde 'bestaat-niet'"))
     }
 
-    @Test func somethingThatIsNotAWorkbookGetsADutchAnswer() {
+    @Test func somethingThatIsNotAWorkbookGetsADutchAnswer() throws {
         for data in [Data("id,provider\n".utf8), Data([0x50, 0x4B, 0x03, 0x04, 0x00]), Data()] {
             guard case .failure(let rejected) = UploadReader.read(data, fileName: "x.xlsx", taxonomy: .standard) else {
                 Issue.record("not a workbook"); continue
             }
             #expect(rejected.problems.first?.message.contains("geen Excel-werkmap") == true)
         }
-        guard case .failure(let rejected) = UploadReader.read(Data(), fileName: "aanbod.pdf", taxonomy: .standard) else { return }
-        #expect(rejected.problems.first?.message.contains(".xlsx") == true)
+        let wrongKind = try #require(throws: ImportRejected.self, "a .pdf must be refused") {
+            try UploadReader.read(Data(), fileName: "aanbod.pdf", taxonomy: .standard).get()
+        }
+        #expect(wrongKind.problems.first?.message.contains(".xlsx") == true)
     }
 
     @Test func serialNumbersAreExcelDays() {

@@ -12,8 +12,10 @@ import Storage
 public enum TestBackend: String, Sendable, CaseIterable, CustomStringConvertible {
     case sqlite, postgres
 
+    /// SQLite always; PostgreSQL when scripts/test started one. In CI both, always: a PostgreSQL that
+    /// did not start fails its tests (ScratchError.noPostgres) instead of skipping them.
     public static var available: [TestBackend] {
-        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+        postgresURL == nil && !TestEnvironment.isCI ? [.sqlite] : [.sqlite, .postgres]
     }
 
     static var postgresURL: String? {
@@ -75,4 +77,10 @@ public enum Repository {
 
     /// The shared relevance set beside the project (`../shared/relevance/`).
     public static var sharedRelevance: URL { root.deletingLastPathComponent().appendingPathComponent("shared/relevance") }
+}
+
+/// Where the tests run.
+public enum TestEnvironment {
+    /// `CI=true`: every component the tests need must be there; nothing is skipped.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 }

@@ -45,7 +45,7 @@ struct OutboxCrashTests {
         environment["DEMO_DIR"] = Repository.demoDirectory
         environment["LOG_LEVEL"] = "info"
         process.environment = environment
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -55,7 +55,7 @@ struct OutboxCrashTests {
 
     /// How many messages each address of the run's domain received.
     static func deliveries(domain: String) throws -> [String: Int] {
-        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_DIR"]!)
+        guard let directory = ReceivedMail.sinkDirectory else { throw ReceivedMail.NoSink() }
         var counts: [String: Int] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) where name.hasSuffix(".json") {
             guard let data = try? Data(contentsOf: directory.appendingPathComponent(name)),

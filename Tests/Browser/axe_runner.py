@@ -10,7 +10,7 @@ def axe_source():
         if spec and spec.origin:
             for candidate in pathlib.Path(spec.origin).parent.rglob("axe.min.js"):
                 return candidate.read_text(encoding="utf-8")
-    raise RuntimeError("no axe-core found: install tests/browser/requirements*.txt")
+    raise RuntimeError("no axe-core found: install Tests/Browser/requirements*.txt")
 
 
 SOURCE = None

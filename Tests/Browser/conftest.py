@@ -1,3 +1,5 @@
+"""Fixtures of the browser gate. `server` needs no browser (Tests/API starts the same one); only
+`driver` starts Chromium, and only for the tests that ask for it."""
 import pytest
 
 from server import Server, chrome

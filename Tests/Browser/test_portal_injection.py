@@ -9,6 +9,7 @@ import pytest
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+from pages import error_page
 from server import ADMIN_PASSWORD, EDITOR_EMAIL
 from test_portal import sign_in_by_keyboard
 
@@ -17,6 +18,8 @@ TEXT_FIELDS = ["samenvatting", "beschrijving", "trefwoorden", "duur", "contact-n
 
 
 def assert_inert(driver, where):
+    # An error page has nothing injected in it either: the page must be the one asked for.
+    assert error_page(driver.title) is None, f"{where} came back as {driver.title!r}"
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text
     assert driver.execute_script("return window.__xss") is None, where

@@ -1,5 +1,5 @@
 """Writes the screenshots in docs/screenshots/: home, a filtered catalogue and an offering, at 1280
-and 375 px, full page. Run: .venv/bin/python tests/browser/screenshots.py (after swift build)."""
+and 375 px, full page. Run: .venv/bin/python Tests/Browser/screenshots.py (after swift build)."""
 import pathlib
 
 from server import ROOT, Server, chrome

@@ -12,6 +12,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from pages import error_page, title_of
 from server import ADMIN_PASSWORD, EDITOR_EMAIL
 from test_keyboard import tab_until
 from test_portal import assert_no_axe_violations, sign_in_by_keyboard
@@ -74,13 +75,18 @@ def test_a_redacteur_composes_and_sends_an_edition_by_keyboard(server, driver):
     # The same pages as HTML: editor (fresh and with errors), sent page, archive and edition.
     cookie = "weerbaar_sessie=" + driver.get_cookie("weerbaar_sessie")["value"]
 
-    def fetch(url, form=None):
+    def fetch(url, form=None, expected=200):
         data = urllib.parse.urlencode(form).encode() if form else None
         request = urllib.request.Request(url, data=data, headers={"Cookie": cookie})
         try:
-            return urllib.request.urlopen(request).read()
+            with urllib.request.urlopen(request) as response:
+                status, body = response.status, response.read()
         except urllib.error.HTTPError as error:
-            return error.read()
+            status, body = error.code, error.read()
+        # The form with errors answers 422 and is a page too; an error page is not.
+        assert status == expected, f"{url}: HTTP {status}, expected {expected}"
+        assert error_page(title_of(body)) is None, f"{url} came back as {title_of(body)!r}"
+        return body
 
     import re
     listing = fetch(server.url + "/beheer/nieuwsbrief").decode()
@@ -92,7 +98,7 @@ def test_a_redacteur_composes_and_sends_an_edition_by_keyboard(server, driver):
     pages = {
         "list": listing.encode(), "editor": fresh.read(), "sent": fetch(editor_url),
         "errors": fetch(fresh_url, [("csrf", csrf), ("versie", "1"), ("secties", "1"), ("s0-blokken", "1"), ("s0b0-soort", "artikel"),
-                                    ("onderwerp", ""), ("adres", "x"), ("actie", "opslaan")]),
+                                    ("onderwerp", ""), ("adres", "x"), ("actie", "opslaan")], expected=422),
         "archive": fetch(server.url + "/nieuwsbrief/archief"), "edition": fetch(archived_url),
     }
     assert b"Er zijn" in pages["errors"] and b"Voortgang" in pages["sent"]

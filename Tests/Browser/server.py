@@ -1,6 +1,7 @@
 """Starts a real `weerbaar serve` on a free loopback port with a fresh SQLite database, for the
-browser gate and the screenshot script. The server gets the demo catalogue plus one offering whose
-every field is an injection attempt, so every page test also proves that such content stays inert."""
+browser gate, the API contract test (Tests/API) and the screenshot script. The server gets the demo
+catalogue plus one offering whose every field is an injection attempt, so every page test also
+proves that such content stays inert."""
 import os
 import pathlib
 import socket
