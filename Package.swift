@@ -129,7 +129,7 @@ let package = Package(
         .executableTarget(
             name: "weerbaar",
             dependencies: [
-                "WeerbaarApp", "Accounts", "Audit", "CatalogueService", "Mail", "Relevance", "SearchLog",
+                "WeerbaarApp", "Accounts", "Audit", "CatalogueService", "Mail", "Relevance", "SearchLog", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -1,29 +1,62 @@
 import CatalogueService
 import Hummingbird
 
-/// The whole HTTP surface: pages, API, feeds and assets, behind the error and security middleware.
+/// The whole HTTP surface: every feature's routes, behind the error and security middleware.
 public enum WebRouter {
-    public static func build<Context: RequestContext>(site: SiteContext, context: Context.Type = BasicRequestContext.self) -> Router<Context> {
+    public static func build<Context: RequestContext>(site: SiteServices, context: Context.Type = BasicRequestContext.self) -> Router<Context> {
         // HEAD is answered for every GET route (link checkers and uptime monitors use it).
         let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware(servedOverTLS: site.baseURL.hasPrefix("https://")))
         router.add(middleware: ErrorPagesMiddleware(site: site))
-        router.get("healthz") { _, _ in Responses.text("ok\n", contentType: "text/plain; charset=utf-8", maxAge: 0) }
-        router.get("static/{name}") { _, context in
-            let name = try context.parameters.require("name")
-            guard name != "openapi.json", let asset = Assets.shared.files[name] else { throw HTTPError(.notFound) }
-            return Response(status: .ok,
-                            headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
-                            body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.body)))
-        }
-        PageRoutes<Context>(site: site).add(to: router)
-        FeedRoutes<Context>(site: site).add(to: router)
-        APIRoutes<Context>(site: site).add(to: router)
-        if let portal = site.portal { PortalRoutes<Context>(site: site, portal: portal).add(to: router) }
-        if let newsletter = site.newsletter {
-            NewsletterRoutes<Context>(site: site, newsletter: newsletter).add(to: router)
-            if let editions = newsletter.editions { ArchiveRoutes<Context>(site: site, editions: editions).add(to: router) }
-        }
+        RouteGate<Context>(site: site).register(routes(site: site), on: router)
         return router
+    }
+
+    /// The union of every feature's routes. The router registers exactly these, and the
+    /// authorisation tests read the same list.
+    static func routes<Context: RequestContext>(site: SiteServices) -> [Route<Context>] {
+        var routes = SiteRoutes<Context>(site: site).routes
+            + CatalogueRoutes<Context>(site: site).routes
+            + FeedRoutes<Context>(site: site).routes
+            + APIRoutes<Context>(site: site).routes
+        if let portal = site.portal {
+            routes += PortalRoutes<Context>(site: site, portal: portal).routes
+                + AccountRoutes<Context>(site: site, portal: portal).routes
+                + LinkRoutes<Context>(site: site, portal: portal).routes
+                + UserRoutes<Context>(site: site, portal: portal).routes
+                + OfferingRoutes<Context>(site: site, portal: portal).routes
+                + ReviewRoutes<Context>(site: site, portal: portal).routes
+                + HistoryRoutes<Context>(site: site, portal: portal).routes
+                + UploadRoutes<Context>(site: site, portal: portal).routes
+                + ProviderRoutes<Context>(site: site, portal: portal).routes
+                + VocabularyRoutes<Context>(site: site, portal: portal).routes
+                + AuditRoutes<Context>(site: site, portal: portal).routes
+            if let newsletter = portal.newsletter {
+                routes += EditionRoutes<Context>(site: site, portal: portal, newsletter: newsletter).routes
+            }
+        }
+        if let newsletter = site.newsletter {
+            routes += NewsletterRoutes<Context>(site: site, newsletter: newsletter).routes
+            if let editions = newsletter.editions { routes += ArchiveRoutes<Context>(site: site, editions: editions).routes }
+        }
+        return routes
+    }
+}
+
+/// What every site has whatever its features: the health check and the static assets.
+struct SiteRoutes<Context: RequestContext> {
+    let site: SiteServices
+
+    var routes: [Route<Context>] {
+        [
+            Route(.get, SitePaths.health, .everyone) { _ in Responses.text("ok\n", contentType: "text/plain; charset=utf-8", maxAge: 0) },
+            Route(.get, SitePaths.asset, .everyone) { request in
+                let name = try request.parameter("name")
+                guard name != "openapi.json", let asset = Assets.shared.files[name] else { throw HTTPError(.notFound) }
+                return Response(status: .ok,
+                                headers: [.contentType: asset.contentType, .cacheControl: "public, max-age=31536000, immutable"],
+                                body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.body)))
+            },
+        ]
     }
 }

@@ -6,6 +6,7 @@ import Logging
 import Mail
 import ServiceLifecycle
 import Storage
+import Web
 
 /// The weekly e-mail to every partner editor: their provider's offerings that are overdue or due in
 /// the next 30 days, with the link to confirm them. Nothing is sent to someone with nothing due.
@@ -41,7 +42,7 @@ public struct FreshnessDigest: Sendable {
                 \(lines.joined(separator: "\n"))
 
                 Klopt een aanbod nog? Kies dan 'Nog actueel' in het beheer:
-                \(baseURL)/beheer/aanbod
+                \(baseURL)\(PortalLinks.offerings)
 
                 U krijgt deze e-mail wekelijks zolang er iets te herzien is.
                 """))

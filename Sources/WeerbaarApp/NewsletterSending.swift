@@ -28,7 +28,7 @@ struct NewsletterSending: Service {
                 lastHousekeeping = .now
             }
             // A shutdown cancels the round: messages waiting for the rate go back to the queue, none is left in doubt.
-            let next = (try? await cancelWhenGracefulShutdown { await sendRound() }) ?? nil
+            let next = await cancelWhenGracefulShutdown { await sendRound() }
             if Task.isShuttingDownGracefully || Task.isCancelled { break }
             pause = next ?? min(max(pause * 2, .seconds(5)), .seconds(300))
             let wait = pause

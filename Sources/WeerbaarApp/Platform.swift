@@ -97,8 +97,13 @@ public struct Platform: Sendable {
     }
 
     public func router() -> Router<WeerbaarRequestContext> {
+        WebRouter.build(site: site(), context: WeerbaarRequestContext.self)
+    }
+
+    /// What the web layer is given: the catalogue, the portal's and the newsletter's services.
+    public func site() -> SiteServices {
         let mailer = self.mailer
-        let portal = PortalContext(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
+        let portal = PortalServices(accounts: accounts, signIn: SignInService(store: accounts, cost: configuration.bcryptCost),
                                    links: AccountLinks(store: accounts, cost: configuration.bcryptCost), mailer: mailer,
                                    mailFrom: configuration.mailFrom, audit: audit, catalogueStore: store, editorial: editorial,
                                    providers: FluentProviderStore(database: database),
@@ -106,17 +111,17 @@ public struct Platform: Sendable {
                                    newsletter: PortalNewsletter(dispatch: editionDispatch, outbox: outbox, links: links),
                                    anonymousMailer: backgroundMailer)
         // With no retention there is no search log: the recorder keeps nothing.
-        var site = SiteContext(catalogue: catalogue, baseURL: configuration.baseURL,
+        var site = SiteServices(catalogue: catalogue, baseURL: configuration.baseURL,
                                pageCache: PageCache(capacity: configuration.pageCacheEntries),
                                searchLog: configuration.searchLogRetentionDays > 0 ? searchLog : SearchLogRecorder(capacity: 0),
                                portal: portal,
-                               newsletter: NewsletterContext(subscribers: subscribers, links: links, mailer: backgroundMailer,
+                               newsletter: NewsletterServices(subscribers: subscribers, links: links, mailer: backgroundMailer,
                                                              mailFrom: configuration.mailFrom, limiter: newsletterLimiter,
                                                              senderAddress: configuration.newsletterSenderAddress,
                                                              secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
                                                              alerts: alerts))
         site.trustedProxies = configuration.trustedProxies
-        return WebRouter.build(site: site, context: WeerbaarRequestContext.self)
+        return site
     }
 
     public func application() -> some ApplicationProtocol {

@@ -5,6 +5,7 @@ import Catalogue
 import CatalogueService
 import Foundation
 import Mail
+import Web
 import WeerbaarApp
 
 /// `weerbaar create-admin`: the first beheerder (or another one), on the command line of the server.
@@ -89,6 +90,6 @@ enum AccountCreation {
                 throw ValidationError("Er is al een account met het adres \(address).")
             }
         }
-        print("\(role.label) \(trimmedName) <\(address)> aangemaakt. Inloggen op /beheer/inloggen.")
+        print("\(role.label) \(trimmedName) <\(address)> aangemaakt. Inloggen op \(PortalLinks.signIn).")
     }
 }

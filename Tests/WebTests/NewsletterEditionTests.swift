@@ -148,7 +148,7 @@ extension NewsletterEditionTests {
             #expect(archive.body.contains("href=\"https://weerbaar.example/handreiking\"") && !archive.body.contains("/nieuwsbrief/klik/"))
             let statistics = EditionPages.sent(.init(edition: edition, progress: try await platform.outbox.progress(edition: edition.id), perMinute: 0,
                                                      reasons: [], links: counted),
-                                               site: SiteContext(catalogue: platform.catalogue, baseURL: "https://weerbaar.example"))
+                                               site: SiteServices(catalogue: platform.catalogue, baseURL: "https://weerbaar.example"))
             #expect(statistics.contains("Kliks per link") && statistics.contains("https://weerbaar.example/handreiking</a></td><td>2</td>"))
         }
     }
@@ -157,7 +157,7 @@ extension NewsletterEditionTests {
 extension ReceivedMail {
     /// The raw messages to `recipient`, oldest first.
     static func raw(to recipient: String) throws -> [String] {
-        let directory = URL(fileURLWithPath: ProcessInfo.processInfo.environment["WEERBAAR_TEST_SMTP_DIR"]!)
+        guard let directory = ReceivedMail.sinkDirectory else { throw ReceivedMail.NoSink() }
         return try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent(name))) as! [String: Any]
             guard (envelope["rcpt_tos"] as? [String])?.contains(recipient) == true else { return nil }

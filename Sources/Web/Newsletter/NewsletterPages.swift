@@ -17,7 +17,7 @@ enum NewsletterPages {
         PageMeta(title: title, description: "WeerbaarNL, de nieuwsbrief van Weerbaar.", path: path, noIndex: path != "/nieuwsbrief")
     }
 
-    static func signUp(_ model: SignUp, site: SiteContext) -> String {
+    static func signUp(_ model: SignUp, site: SiteServices) -> String {
         Layout.render(meta("Nieuwsbrief WeerbaarNL", "/nieuwsbrief"), site: site, content: .group(
             .h1(.safeText("Nieuwsbrief WeerbaarNL")),
             .p(.class("lead"), .safeText("Nieuw aanbod, trainingen, publicaties en goede voorbeelden uit de praktijk, ongeveer één keer per maand.")),
@@ -52,14 +52,14 @@ enum NewsletterPages {
                 + "en met één klik meldt u zich af; dan wissen we uw gegevens.")))
     }
 
-    static func message(_ title: String, _ paragraphs: [String], path: String, site: SiteContext, link: (String, String)? = nil) -> String {
+    static func message(_ title: String, _ paragraphs: [String], path: String, site: SiteServices, link: (String, String)? = nil) -> String {
         Layout.render(meta(title, path), site: site, content: .group(
             .h1(.safeText(title)),
             .forEach(paragraphs) { .p(.safeText($0)) },
             .unwrap(link) { .p(.a(.href(esc($0.0)), .safeText($0.1))) }))
     }
 
-    static func checkInbox(site: SiteContext) -> String {
+    static func checkInbox(site: SiteServices) -> String {
         message("Kijk in uw mailbox", [
             "Als dit adres nog niet is aangemeld, sturen we een e-mail met een link om uw aanmelding te bevestigen. De link is zeven dagen geldig.",
             "Geen e-mail ontvangen? Kijk ook bij ongewenste e-mail.",
@@ -67,7 +67,7 @@ enum NewsletterPages {
     }
 
     /// A page with one button that posts back to the link's own address.
-    static func confirmStep(title: String, text: String, button: String, action: String, csrf: String, site: SiteContext) -> String {
+    static func confirmStep(title: String, text: String, button: String, action: String, csrf: String, site: SiteServices) -> String {
         Layout.render(meta(title, "/nieuwsbrief"), site: site, content: .group(
             .h1(.safeText(title)),
             .p(.safeText(text)),
@@ -86,7 +86,7 @@ enum NewsletterPages {
         var alerts: [(alert: Alert, stopToken: String)] = []
     }
 
-    static func preferences(_ model: Preferences, site: SiteContext) -> String {
+    static func preferences(_ model: Preferences, site: SiteServices) -> String {
         let s = model.subscriber
         let base = "/nieuwsbrief/voorkeuren/\(model.token)"
         return Layout.render(meta("Uw voorkeuren", "/nieuwsbrief"), site: site, content: .group(

@@ -11,20 +11,26 @@ import NIOCore
 
 /// `/nieuwsbrief`: double opt-in sign-up, confirmation, preferences, export and erasure.
 struct NewsletterRoutes<Context: RequestContext> {
-    let site: SiteContext
-    let newsletter: NewsletterContext
+    let site: SiteServices
+    let newsletter: NewsletterServices
 
-    func add(to router: Router<Context>) {
-        router.get("nieuwsbrief") { _, _ in signUpForm(NewsletterPages.SignUp(csrf: "")) }
-        router.post("nieuwsbrief") { request, context in try await signUp(request, context) }
-        router.get("nieuwsbrief/bevestigen/{token}") { request, context in try await confirm(request, context, post: false) }
-        router.post("nieuwsbrief/bevestigen/{token}") { request, context in try await confirm(request, context, post: true) }
-        router.get("nieuwsbrief/voorkeuren/{token}") { request, context in try await preferences(request, context, post: false) }
-        router.post("nieuwsbrief/voorkeuren/{token}") { request, context in try await preferences(request, context, post: true) }
-        router.get("nieuwsbrief/voorkeuren/{token}/gegevens.json") { request, context in try await export(request, context) }
-        router.get("nieuwsbrief/afmelden/{token}") { request, context in try await unsubscribe(request, context, post: false) }
-        router.post("nieuwsbrief/afmelden/{token}") { request, context in try await unsubscribe(request, context, post: true) }
-        if let alerts = newsletter.alerts { addAlerts(to: router, alerts: alerts) }
+    /// Every form here is small; more is refused before it is read.
+    static var maxBody: Int { 64 * 1024 }
+
+    var routes: [Route<Context>] {
+        typealias Paths = NewsletterPaths
+        let max = Self.maxBody
+        return [
+            Route(.get, Paths.signUp, .everyone) { _ in signUpForm(NewsletterPages.SignUp(csrf: "")) },
+            Route(.post, Paths.signUp, .everyone, maxBody: max) { try await signUp($0) },
+            Route(.get, Paths.confirm, .everyone) { try await confirm($0, post: false) },
+            Route(.post, Paths.confirm, .everyone, maxBody: max) { try await confirm($0, post: true) },
+            Route(.get, Paths.preferences, .everyone) { try await preferences($0, post: false) },
+            Route(.post, Paths.preferences, .everyone, maxBody: max) { try await preferences($0, post: true) },
+            Route(.get, Paths.export, .everyone) { try await export($0) },
+            Route(.get, Paths.unsubscribe, .everyone) { try await unsubscribe($0, post: false) },
+            Route(.post, Paths.unsubscribe, .everyone, maxBody: max) { try await unsubscribe($0, post: true) },
+        ] + (newsletter.alerts.map { AlertRoutes(site: site, newsletter: newsletter, alerts: $0).routes } ?? [])
     }
 
     // MARK: - Signing up
@@ -37,30 +43,30 @@ struct NewsletterRoutes<Context: RequestContext> {
         }
     }
 
-    func signUp(_ request: Request, _ context: Context) async throws -> Response {
-        let form = try await readForm(request)
+    func signUp(_ call: RouteRequest<Context>) async throws -> Response {
+        let request = call.request, form = call.form
         guard isGenuine(request, form) else {
             var model = NewsletterPages.SignUp(csrf: "")
-            model.email = String((form.first("email") ?? "").prefix(254))
+            model.email = form.text("email", .emailAddress)
             model.errors.add("email", "Het formulier was verlopen. Controleer uw gegevens en meld u opnieuw aan.")
             return signUpForm(model, status: .forbidden)
         }
-        guard newsletter.limiter.allow("aanmelden:" + site.trustedProxies.client(of: request, context)) else {
+        guard newsletter.limiter.allow("aanmelden:" + site.trustedProxies.client(of: request, call.context)) else {
             return page(NewsletterPages.message("Even geduld", ["Er zijn vanaf uw verbinding veel aanmeldingen gedaan. Probeer het over een kwartier opnieuw."],
-                                                path: "/nieuwsbrief", site: site), status: .tooManyRequests)
+                                                path: NewsletterPaths.signUp(), site: site), status: .tooManyRequests)
         }
         // A filled honeypot is a script: answer as always, keep nothing.
         if !(form.first("website") ?? "").isEmpty { return page(NewsletterPages.checkInbox(site: site)) }
 
         var model = NewsletterPages.SignUp(csrf: "")
-        let rawEmail = form.first("email") ?? ""
-        model.email = String(rawEmail.prefix(300))
-        model.name = String((form.first("naam") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
-        model.organisation = String((form.first("organisatie") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
+        let rawEmail = form.text("email", .emailAddress)
+        model.email = rawEmail
+        model.name = form.text("naam", .name)
+        model.organisation = form.text("organisatie", .name)
         model.interests = Array(form.values("themas").prefix(20))
         let address = Self.address(rawEmail, errors: &model.errors)
         for (field, value) in [("naam", model.name), ("organisatie", model.organisation)] {
-            if value.count > 200 { model.errors.add(field, "Hoogstens 200 tekens.") }
+            if QueryString.isTooLong(value, .name) { model.errors.add(field, "Hoogstens \(FormField.name.limit) tekens.") }
             if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { model.errors.add(field, "Gebruik geen regeleinden.") }
         }
         let themes = Set(site.catalogue.taxonomy.terms(.theme).map(\.slug))
@@ -73,7 +79,7 @@ struct NewsletterRoutes<Context: RequestContext> {
             organisation: model.organisation.isEmpty ? nil : model.organisation, interests: model.interests, source: source, now: Date())
         // Whatever happened, the page is the same; only the e-mail differs, and an address gets few of them.
         if newsletter.limiter.allow("adres:" + address.description.lowercased()) {
-            await send(outcome, to: address, context: context)
+            await send(outcome, to: address, logger: call.context.logger)
         }
         return page(NewsletterPages.checkInbox(site: site))
     }
@@ -92,37 +98,21 @@ struct NewsletterRoutes<Context: RequestContext> {
         }
     }
 
-    func send(_ outcome: SubscribeOutcome, to address: MailAddress, context: Context) async {
-        let text: String, subject: String
+    func send(_ outcome: SubscribeOutcome, to address: MailAddress, logger: Logger) async {
+        let mail: (subject: String, text: String)
         switch outcome {
         case .pending(let subscriber), .pendingAgain(let subscriber):
             let token = newsletter.links.token(.confirm, subscriber: subscriber.id, expires: Date().addingTimeInterval(Subscriber.confirmWithin))
-            subject = "Bevestig uw aanmelding voor WeerbaarNL"
-            text = """
-                Bedankt voor uw aanmelding voor WeerbaarNL, de nieuwsbrief van Weerbaar.
-
-                Bevestig uw aanmelding met deze link; hij is zeven dagen geldig:
-
-                \(site.absolute("/nieuwsbrief/bevestigen/\(token)"))
-
-                Heeft u zich niet aangemeld? Dan kunt u deze e-mail negeren: zonder bevestiging ontvangt u niets
-                en wissen we uw adres na zeven dagen.
-                """
+            mail = NewsletterMail.confirmSubscription(link: site.absolute(NewsletterPaths.confirm(token)))
         case .alreadyConfirmed(let subscriber):
             let token = newsletter.links.token(.preferences, subscriber: subscriber.id, expires: nil)
-            subject = "U bent al aangemeld voor WeerbaarNL"
-            text = """
-                Iemand (waarschijnlijk u) heeft dit adres opnieuw aangemeld voor WeerbaarNL. U was al aangemeld;
-                er is niets veranderd. Uw voorkeuren wijzigt u hier:
-
-                \(site.absolute("/nieuwsbrief/voorkeuren/\(token)"))
-                """
+            mail = NewsletterMail.alreadySubscribed(preferences: site.absolute(NewsletterPaths.preferences(token)))
         }
         do {
-            try await newsletter.mailer.send(MailMessage(from: newsletter.mailFrom, fromName: "WeerbaarNL", to: [address], subject: subject,
-                                                         text: text + "\n\n--\n\(newsletter.senderAddress)\n"))
+            try await newsletter.mailer.send(MailMessage(from: newsletter.mailFrom, fromName: "WeerbaarNL", to: [address], subject: mail.subject,
+                                                         text: NewsletterMail.signed(mail.text, senderAddress: newsletter.senderAddress)))
         } catch {
-            context.logger.error("Sending a newsletter sign-up e-mail failed", metadata: ["error": "\(error)"])
+            logger.error("Sending a newsletter sign-up e-mail failed", metadata: ["error": "\(error)"])
         }
     }
 
@@ -142,53 +132,55 @@ struct NewsletterRoutes<Context: RequestContext> {
         case .failure(.expired):
             return .answer(page(NewsletterPages.message("Deze link is verlopen", [
                 "Een bevestigingslink is zeven dagen geldig. Meld u opnieuw aan; u krijgt dan een nieuwe link.",
-            ], path: "/nieuwsbrief", site: site, link: ("/nieuwsbrief", "Opnieuw aanmelden")), status: .gone))
+            ], path: NewsletterPaths.signUp(), site: site, link: (NewsletterPaths.signUp(), "Opnieuw aanmelden")), status: .gone))
         case .failure(.invalid):
             return .answer(page(NewsletterPages.message("Deze link klopt niet", [
                 "De link is niet volledig of is veranderd. Gebruik de link uit de e-mail precies zoals hij is, of meld u opnieuw aan.",
-            ], path: "/nieuwsbrief", site: site, link: ("/nieuwsbrief", "Aanmelden")), status: .gone))
+            ], path: NewsletterPaths.signUp(), site: site, link: (NewsletterPaths.signUp(), "Aanmelden")), status: .gone))
         case .success(let id):
             guard let subscriber = try await newsletter.subscribers.subscriber(id) else {
                 return .answer(page(NewsletterPages.message("Geen aanmelding bij deze link", [
                     "Er is geen aanmelding (meer) bij deze link: u heeft zich afgemeld en uw gegevens zijn gewist, "
                         + "of de aanmelding is nooit bevestigd. U ontvangt niets van ons.",
-                ], path: "/nieuwsbrief", site: site, link: ("/nieuwsbrief", "Opnieuw aanmelden")), status: .gone))
+                ], path: NewsletterPaths.signUp(), site: site, link: (NewsletterPaths.signUp(), "Opnieuw aanmelden")), status: .gone))
             }
             return .found(subscriber, token: token)
         }
     }
 
-    func confirm(_ request: Request, _ context: Context, post: Bool) async throws -> Response {
+    func confirm(_ call: RouteRequest<Context>, post: Bool) async throws -> Response {
+        let request = call.request, context = call.context
         let resolved = try await resolve(context, .confirm)
         guard case .found(let subscriber, let token) = resolved else { return resolved.response! }
-        let action = "/nieuwsbrief/bevestigen/\(token)"
+        let action = NewsletterPaths.confirm(token)
         if !post {
             return withFormToken {
                 NewsletterPages.confirmStep(title: "Aanmelding bevestigen", text: "Bevestig dat \(subscriber.email) WeerbaarNL wil ontvangen.",
                                             button: "Ja, ik wil WeerbaarNL ontvangen", action: action, csrf: $0, site: self.site)
             }
         }
-        let form = try await readForm(request)
+        let form = call.form
         guard isGenuine(request, form) else {
             return withFormToken(status: .forbidden) {
                 NewsletterPages.confirmStep(title: "Aanmelding bevestigen", text: "Het formulier was verlopen. Bevestig het nog eens.",
                                             button: "Ja, ik wil WeerbaarNL ontvangen", action: action, csrf: $0, site: self.site)
             }
         }
-        let preferences = "/nieuwsbrief/voorkeuren/\(newsletter.links.token(.preferences, subscriber: subscriber.id, expires: nil))"
+        let preferences = NewsletterPaths.preferences(newsletter.links.token(.preferences, subscriber: subscriber.id, expires: nil))
         switch try await newsletter.subscribers.confirm(subscriber.id, now: Date()) {
         case .confirmed:
             return page(NewsletterPages.message("U bent aangemeld", ["Welkom bij WeerbaarNL. De volgende nieuwsbrief komt naar \(subscriber.email)."],
-                                                path: "/nieuwsbrief", site: site, link: (preferences, "Uw voorkeuren")))
+                                                path: NewsletterPaths.signUp(), site: site, link: (preferences, "Uw voorkeuren")))
         case .alreadyConfirmed:
             return page(NewsletterPages.message("U was al aangemeld", ["Deze aanmelding was al bevestigd; er is niets veranderd."],
-                                                path: "/nieuwsbrief", site: site, link: (preferences, "Uw voorkeuren")))
+                                                path: NewsletterPaths.signUp(), site: site, link: (preferences, "Uw voorkeuren")))
         case .unknown:
             return try await resolve(context, .confirm).response ?? page("", status: .gone)
         }
     }
 
-    func preferences(_ request: Request, _ context: Context, post: Bool) async throws -> Response {
+    func preferences(_ call: RouteRequest<Context>, post: Bool) async throws -> Response {
+        let request = call.request, context = call.context
         let resolved = try await resolve(context, .preferences)
         guard case .found(let subscriber, let token) = resolved else { return resolved.response! }
         var model = NewsletterPages.Preferences(subscriber: subscriber, token: token,
@@ -199,20 +191,20 @@ struct NewsletterRoutes<Context: RequestContext> {
         if !post {
             return withFormToken { model.csrf = $0; return NewsletterPages.preferences(model, site: self.site) }
         }
-        let form = try await readForm(request)
+        let form = call.form
         guard isGenuine(request, form) else {
             model.message = "Het formulier was verlopen; er is niets gewijzigd. Probeer het nog eens."
             return withFormToken(status: .forbidden) { model.csrf = $0; return NewsletterPages.preferences(model, site: self.site) }
         }
-        let name = String((form.first("naam") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
-        let organisation = String((form.first("organisatie") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(201))
+        let name = form.text("naam", .name)
+        let organisation = form.text("organisatie", .name)
         let interests = Array(form.values("themas").prefix(20))
         model.subscriber.name = name
         model.subscriber.organisation = organisation
         model.subscriber.interests = interests
-        model.subscriber.paused = form.first("pauze") == "ja"
-        model.subscriber.newsletter = form.first("nieuwsbrief") == "ja"
-        for (field, value) in [("naam", name), ("organisatie", organisation)] where value.count > 200
+        model.subscriber.paused = form.isChecked("pauze")
+        model.subscriber.newsletter = form.isChecked("nieuwsbrief")
+        for (field, value) in [("naam", name), ("organisatie", organisation)] where QueryString.isTooLong(value, .name)
             || value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             model.errors.add(field, "Hoogstens 200 tekens, zonder regeleinden.")
         }
@@ -230,8 +222,8 @@ struct NewsletterRoutes<Context: RequestContext> {
         return withFormToken { model.csrf = $0; return NewsletterPages.preferences(model, site: self.site) }
     }
 
-    func export(_ request: Request, _ context: Context) async throws -> Response {
-        let resolved = try await resolve(context, .preferences)
+    func export(_ call: RouteRequest<Context>) async throws -> Response {
+        let resolved = try await resolve(call.context, .preferences)
         guard case .found(let subscriber, _) = resolved else { return resolved.response! }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -241,10 +233,11 @@ struct NewsletterRoutes<Context: RequestContext> {
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(subscriber))))
     }
 
-    func unsubscribe(_ request: Request, _ context: Context, post: Bool) async throws -> Response {
+    func unsubscribe(_ call: RouteRequest<Context>, post: Bool) async throws -> Response {
+        let request = call.request, context = call.context
         let resolved = try await resolve(context, .unsubscribe)
         guard case .found(let subscriber, let token) = resolved else { return resolved.response! }
-        let action = "/nieuwsbrief/afmelden/\(token)"
+        let action = NewsletterPaths.unsubscribe(token)
         if !post {
             return withFormToken {
                 NewsletterPages.confirmStep(title: "Afmelden voor WeerbaarNL",
@@ -252,7 +245,7 @@ struct NewsletterRoutes<Context: RequestContext> {
                                             button: "Afmelden en mijn gegevens wissen", action: action, csrf: $0, site: self.site)
             }
         }
-        let form = try await readForm(request)
+        let form = call.form
         // RFC 8058: a mail program posts "List-Unsubscribe=One-Click" itself; the signed link is the authority.
         let oneClick = form.first("List-Unsubscribe") == "One-Click"
         guard oneClick || isGenuine(request, form) else {
@@ -264,24 +257,15 @@ struct NewsletterRoutes<Context: RequestContext> {
         guard try await newsletter.subscribers.erase(subscriber.id) else { return try await resolve(context, .unsubscribe).response ?? page("", status: .gone) }
         return page(NewsletterPages.message("U bent afgemeld", [
             "U ontvangt WeerbaarNL niet meer. We hebben alle gegevens van uw aanmelding gewist; alleen het aantal afmeldingen houden we bij.",
-        ], path: "/nieuwsbrief", site: site, link: ("/", "Naar de homepage")))
+        ], path: NewsletterPaths.signUp(), site: site, link: (CataloguePaths.home(), "Naar de homepage")))
     }
 
     // MARK: - Forms
 
-    func readForm(_ request: Request) async throws -> QueryString {
-        var request = request
-        let body = try await request.collectBody(upTo: 64 * 1024)
-        return QueryString(raw: String(buffer: body))
-    }
-
     /// The double-submit token of a form from this site, or — for the footer form on cached pages,
     /// which cannot carry a per-visitor token — a same-origin request, as the browser reports it.
     func isGenuine(_ request: Request, _ form: QueryString) -> Bool {
-        if let token = form.first("csrf"), !token.isEmpty, let cookie = request.cookies[NewsletterContext.formCookie]?.value,
-           Tokens.equal(token, cookie) {
-            return true
-        }
+        if formToken.isGenuine(request, form) { return true }
         if let fetchSite = request.headers[Self.secFetchSite] { return fetchSite == "same-origin" }
         if let origin = request.headers[.origin] { return origin == Self.origin(of: site.baseURL) }
         return false
@@ -294,18 +278,17 @@ struct NewsletterRoutes<Context: RequestContext> {
         return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
     }
 
+    /// The double-submit token of the newsletter's forms.
+    var formToken: SignedOutForm {
+        SignedOutForm(cookieName: NewsletterServices.formCookie, path: NewsletterPaths.signUp(), secure: newsletter.secureCookies)
+    }
+
     func withFormToken(status: HTTPResponse.Status = .ok, _ render: (String) -> String) -> Response {
-        let token = Tokens.random()
-        var response = page(render(token), status: status)
-        response.setCookie(Cookie(name: NewsletterContext.formCookie, value: token, path: "/nieuwsbrief", secure: newsletter.secureCookies,
-                                  httpOnly: true, sameSite: .lax))
-        return response
+        formToken.respond(status: status, render)
     }
 
     func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Responses.html(html, status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+        Responses.personal(html, status: status)
     }
 
 }

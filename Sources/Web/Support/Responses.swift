@@ -28,4 +28,16 @@ enum Responses {
     static func redirect(to location: String, status: HTTPResponse.Status = .movedPermanently) -> Response {
         Response(status: status, headers: [.location: location])
     }
+
+    /// A page for one visitor (the portal, a personal link, a form with its token): never stored by a cache.
+    static func personal(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
+        var response = html(body, status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// After a form: "303 See Other" to the page that shows the result.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
 }

@@ -12,7 +12,7 @@ enum AlertPages {
         var csrf = ""
     }
 
-    static func signUp(_ model: SignUp, site: SiteContext) -> String {
+    static func signUp(_ model: SignUp, site: SiteServices) -> String {
         let back = model.search.query.isEmpty ? "/aanbod" : "/aanbod?" + model.search.query
         return Layout.render(NewsletterPages.meta("Houd mij op de hoogte", "/nieuwsbrief/attendering"), site: site, content: .group(
             .h1(.safeText("Houd mij op de hoogte")),

@@ -48,7 +48,7 @@ enum EditionArchiveView {
         DutchFormat.date(Day(date))
     }
 
-    static func page(_ edition: Edition, fragment: String, site: SiteContext) -> String {
+    static func page(_ edition: Edition, fragment: String, site: SiteServices) -> String {
         let path = "/nieuwsbrief/archief/\(edition.slug)"
         return Layout.render(PageMeta(title: edition.subject + " – WeerbaarNL", description: "Een editie van WeerbaarNL, de nieuwsbrief van Weerbaar.",
                                       path: path), site: site, content: .group(
@@ -59,7 +59,7 @@ enum EditionArchiveView {
             .p(.a(.href("/nieuwsbrief"), .safeText("Ontvang WeerbaarNL voortaan zelf")))))
     }
 
-    static func list(_ editions: [Edition], site: SiteContext) -> String {
+    static func list(_ editions: [Edition], site: SiteServices) -> String {
         Layout.render(PageMeta(title: "Archief van WeerbaarNL", description: "Alle verstuurde edities van WeerbaarNL, de nieuwsbrief van Weerbaar.",
                                path: "/nieuwsbrief/archief"), site: site, content: .group(
             .h1(.safeText("Archief van WeerbaarNL")),
@@ -74,7 +74,7 @@ enum EditionArchiveView {
             .p(.a(.href("/nieuwsbrief"), .safeText("Aanmelden voor WeerbaarNL")))))
     }
 
-    static func atom(_ editions: [Edition], site: SiteContext) -> String {
+    static func atom(_ editions: [Edition], site: SiteServices) -> String {
         let updated = editions.compactMap(\.sendStartedAt).max() ?? Date(timeIntervalSince1970: 0)
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

@@ -1,0 +1,40 @@
+import Accounts
+import Catalogue
+import CatalogueService
+import Plot
+
+/// The portal's home: who is signed in, and the links their role may follow.
+enum DashboardPage {
+    struct Model {
+        var account: Account
+        var csrfToken: String
+        var message: String? = nil
+    }
+
+    static func render(_ model: Model, site: SiteServices) -> String {
+        let meta = PageMeta(title: "Beheer", description: "Het beheer van Weerbaar.", path: PortalPaths.dashboard(), noIndex: true)
+        let account = model.account
+        return Layout.render(meta, site: site, content: .group(
+            .h1(.safeText("Beheer")),
+            .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
+            .p(.safeText("U bent ingelogd als \(account.name) (\(account.email)), \(account.role.label.lowercased())"
+                + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
+            .ul(.class("inline-links"),
+                .li(.a(.href(EditorialPaths.offerings()), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
+                .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
+                .if(account.role == .administrator, .li(.a(.href(AccountPaths.users()), .safeText("Gebruikers en uitnodigingen")))),
+                .if(account.role == .administrator, .li(.a(.href(ProviderPaths.list()), .safeText("Aanbieders")))),
+                .if(account.role == .administrator, .li(.a(.href(VocabularyPaths.overview()), .safeText("Lijsten (thema’s, doelgroepen, …)")))),
+                .if(account.role == .administrator, .li(.a(.href(AuditPaths.log()), .safeText("Logboek")))),
+                .li(.a(.href(AccountPaths.secondFactorSetup()),
+                       .safeText(account.hasSecondFactor ? "Tweede stap opnieuw instellen (nieuwe telefoon)" : "Tweede stap instellen")))),
+            .div(.class("portal-actions"),
+                 .form(.action(AccountPaths.signOut()), .method(.post),
+                       .input(.type(.hidden), .name("csrf"), .value(esc(model.csrfToken))),
+                       .button(.type(.submit), .class("button button--secondary"), .safeText("Uitloggen"))),
+                 .form(.action(AccountPaths.signOutEverywhere()), .method(.post),
+                       .input(.type(.hidden), .name("csrf"), .value(esc(model.csrfToken))),
+                       .button(.type(.submit), .class("button button--secondary"), .safeText("Overal uitloggen"))))
+        ))
+    }
+}

@@ -1,0 +1,5 @@
+/// The addresses every site has, whatever its features.
+enum SitePaths {
+    static let health = Path("/healthz")
+    static let asset = Path1("/static/{name}")
+}

@@ -1,0 +1,32 @@
+import CatalogueService
+import SearchLog
+
+/// What every page and route needs from the application, passed in once at composition.
+public struct SiteServices: Sendable {
+    public var catalogue: LiveCatalogue
+    /// The public address without a trailing slash, for canonical links, the sitemap and the feed.
+    public var baseURL: String
+
+    /// Rendered public pages; see `PageCache` for what may go in.
+    public var pages: PageCache
+    /// Searches made on the public pages, without anything about who made them.
+    public var searchLog: SearchLogRecorder
+    /// The portal at /beheer; nil serves the public site only.
+    public var portal: PortalServices?
+    /// WeerbaarNL subscriptions; nil serves no newsletter pages (and no footer form).
+    public var newsletter: NewsletterServices?
+    /// Reverse proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES); none by default.
+    public var trustedProxies: TrustedProxies = .none
+
+    public init(catalogue: LiveCatalogue, baseURL: String, pageCache: PageCache = PageCache(capacity: 500),
+                searchLog: SearchLogRecorder = SearchLogRecorder(), portal: PortalServices? = nil, newsletter: NewsletterServices? = nil) {
+        self.newsletter = newsletter
+        self.catalogue = catalogue
+        self.pages = pageCache
+        self.searchLog = searchLog
+        self.portal = portal
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    func absolute(_ path: String) -> String { baseURL + path }
+}
