@@ -59,7 +59,7 @@ enum FinderPage {
             .h2(.class("finder__filters-title"), .safeText("Filters")),
             .group(facets),
             .button(.type(.submit), .class("button button--secondary"), .safeText("Filters toepassen")))
-        return .form(.class("finder__form"), .id("filters"), .action("/aanbod"), .method(.get), searchBox, sort, filters)
+        return .form(.class("finder__form"), .id("filters"), .action(CataloguePaths.finder()), .method(.get), searchBox, sort, filters)
     }
 
     static func results(_ model: Model, alerts: Bool) -> Node<HTML.BodyContext> {
@@ -89,7 +89,7 @@ enum FinderPage {
         search.sort = .relevance
         let url = FinderURL.make(search)
         let parameters = url.hasPrefix("/aanbod?") ? "?" + url.dropFirst("/aanbod?".count) : ""
-        return .p(.class("alert-link"), .a(.href(esc("/nieuwsbrief/attendering" + parameters)), .safeText("Houd mij op de hoogte")),
+        return .p(.class("alert-link"), .a(.href(esc(NewsletterPaths.alertSignUp() + parameters)), .safeText("Houd mij op de hoogte")),
                   .safeText(" van nieuw aanbod bij deze zoekopdracht"))
     }
 
@@ -171,7 +171,7 @@ enum FinderPage {
                     .li(.a(.href(esc(item.url)), .safeText(item.label)), .safeText(" (\(DutchFormat.count(item.count, "resultaat", "resultaten")))"))
                 })
             )),
-            .p(.a(.href("/themas"), .safeText("Bekijk het aanbod per thema")))
+            .p(.a(.href(CataloguePaths.themes()), .safeText("Bekijk het aanbod per thema")))
         )
     }
 

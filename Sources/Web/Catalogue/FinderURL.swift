@@ -11,7 +11,7 @@ enum FinderURL {
         if query.sort != .relevance { pairs.append(("sortering", sortName(query.sort))) }
         let page = page ?? query.page
         if page > 1 { pairs.append(("pagina", String(page))) }
-        return pairs.isEmpty ? "/aanbod" : "/aanbod?" + QueryString.encode(pairs)
+        return pairs.isEmpty ? CataloguePaths.finder() : CataloguePaths.finder(query: QueryString.encode(pairs))
     }
 
     /// The selected filters as the page's parameters, in facet order.

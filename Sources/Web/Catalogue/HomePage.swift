@@ -41,7 +41,7 @@ enum HomePage {
                 .aria("labelledby", "themas"),
                 .h2(.id("themas"), .safeText("Thema's")),
                 .ul(.class("theme-grid"), .forEach(model.taxonomy.terms(.theme)) { theme in
-                    .li(.a(.class("theme-tile"), .href(esc("/themas/\(theme.slug)")),
+                    .li(.a(.class("theme-tile"), .href(esc(CataloguePaths.theme(theme.slug))),
                            .span(.class("theme-tile__name"), .safeText(theme.label)),
                            .span(.class("theme-tile__count"), .safeText(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
                 })
@@ -50,7 +50,7 @@ enum HomePage {
                 .aria("labelledby", "nieuw"),
                 .h2(.id("nieuw"), .safeText("Nieuw aanbod")),
                 .div(.class("card-list"), .forEach(model.newest) { Components.offeringCard($0, taxonomy: model.taxonomy) }),
-                .p(.a(.href("/aanbod?sortering=nieuwste"), .safeText("Bekijk al het aanbod (\(model.total))")))
+                .p(.a(.href(CataloguePaths.finder(query: "sortering=nieuwste")), .safeText("Bekijk al het aanbod (\(model.total))")))
             )
         )
     }

@@ -15,7 +15,7 @@ enum OfferingPage {
     static func render(_ model: Model, site: SiteServices) -> String {
         let offering = model.offering
         let meta = PageMeta(
-            title: offering.title, description: offering.summary, path: "/aanbod/\(offering.slug)",
+            title: offering.title, description: offering.summary, path: CataloguePaths.offering(offering.slug),
             ogType: "article", jsonLD: StructuredData.offering(offering, provider: model.provider, taxonomy: model.taxonomy, site: site),
             section: .offerings)
         return Layout.render(meta, site: site, content: view(model))
@@ -30,7 +30,7 @@ enum OfferingPage {
         return .group(
             .if(!isPreview, .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
                  .ol(.li(.a(.href("/"), .safeText("Home"))),
-                     .li(.a(.href("/aanbod"), .safeText("Aanbod"))),
+                     .li(.a(.href(CataloguePaths.finder()), .safeText("Aanbod"))),
                      .li(.aria("current", "page"), .safeText(o.title))))),
             .article(
                 .class("offering"),
@@ -77,9 +77,9 @@ enum OfferingPage {
         let o = model.offering
         let t = model.taxonomy
         var rows: [(String, Node<HTML.BodyContext>)] = [
-            ("Aanbieder", .a(.href(esc("/aanbieders/\(o.provider)")), .safeText(model.provider?.name ?? o.provider))),
+            ("Aanbieder", .a(.href(esc(CataloguePaths.provider(o.provider))), .safeText(model.provider?.name ?? o.provider))),
             ("Thema's", .group(o.themes.enumerated().map { i, slug in
-                .group(.if(i > 0, .safeText(", ")), .a(.href(esc("/themas/\(slug)")), .safeText(t.label(.theme, slug))))
+                .group(.if(i > 0, .safeText(", ")), .a(.href(esc(CataloguePaths.theme(slug))), .safeText(t.label(.theme, slug))))
             })),
         ]
         if !o.audiences.isEmpty { rows.append(("Doelgroep", .safeText(o.audiences.map { t.label(.audience, $0) }.joined(separator: ", ")))) }

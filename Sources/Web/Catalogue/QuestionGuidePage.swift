@@ -15,7 +15,7 @@ enum QuestionGuidePage {
         var highlighter: Highlighter
     }
 
-    static let path = "/vraagwijzer"
+    static let path = CataloguePaths.guide()
     /// Marks a submission of the theme form: from then on the themes are the user's, not the text's.
     static let themesChosenParameter = "themas"
 

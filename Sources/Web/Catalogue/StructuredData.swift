@@ -10,7 +10,7 @@ enum StructuredData {
             "@context": "https://schema.org",
             "name": o.title,
             "description": o.summary,
-            "url": site.absolute("/aanbod/\(o.slug)"),
+            "url": site.absolute(CataloguePaths.offering(o.slug)),
             "inLanguage": "nl",
             "keywords": (o.themes.map { taxonomy.label(.theme, $0) } + o.keywords).joined(separator: ", "),
         ]

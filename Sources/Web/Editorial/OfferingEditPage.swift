@@ -258,7 +258,7 @@ enum OfferingEditPage {
                 .li(.a(.href(esc(EditorialPaths.history(key.provider, key.id))), .safeText("Geschiedenis en eerdere versies"))),
                 .li(.a(.href(esc(EditorialPaths.newOffering(query: QueryString.encode([("kopie", "\(managed.key.provider)/\(managed.key.id)")])))), .safeText("Kopie maken als nieuw aanbod"))),
                 .unwrap(managed.storedStatus == .published ? managed.stored : nil) {
-                    .li(.a(.href(esc("/aanbod/\($0.slug)")), .safeText("Bekijk de openbare pagina")))
+                    .li(.a(.href(esc(CataloguePaths.offering($0.slug))), .safeText("Bekijk de openbare pagina")))
                 }),
             .div(.class("portal-actions"),
                  .if(managed.storedStatus == .published,

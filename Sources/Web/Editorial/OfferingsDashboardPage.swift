@@ -75,7 +75,7 @@ enum OfferingsDashboardPage {
             ? " (nieuwe versie \(managed.draft!.status == .submitted ? "ter beoordeling" : "in concept"))" : "")
         let title: Node<HTML.BodyContext> = canEdit
             ? .a(.href(esc(EditorialPaths.offering(key.provider, key.id))), .safeText(managed.title))
-            : managed.storedStatus == .published ? .a(.href(esc("/aanbod/\(managed.stored!.slug)")), .safeText(managed.title)) : .safeText(managed.title)
+            : managed.storedStatus == .published ? .a(.href(esc(CataloguePaths.offering(managed.stored!.slug))), .safeText(managed.title)) : .safeText(managed.title)
         guard let offering = managed.stored, managed.storedStatus == .published else {
             return .tr(.td(title), .td(.safeText(provider(key.provider, site))), .td(.safeText(status)), .td(), .td(), .td(), .td())
         }

@@ -14,17 +14,17 @@ enum NewsletterPages {
     }
 
     static func meta(_ title: String, _ path: String) -> PageMeta {
-        PageMeta(title: title, description: "WeerbaarNL, de nieuwsbrief van Weerbaar.", path: path, noIndex: path != "/nieuwsbrief")
+        PageMeta(title: title, description: "WeerbaarNL, de nieuwsbrief van Weerbaar.", path: path, noIndex: path != NewsletterPaths.signUp())
     }
 
     static func signUp(_ model: SignUp, site: SiteServices) -> String {
-        Layout.render(meta("Nieuwsbrief WeerbaarNL", "/nieuwsbrief"), site: site, content: .group(
+        Layout.render(meta("Nieuwsbrief WeerbaarNL", NewsletterPaths.signUp()), site: site, content: .group(
             .h1(.safeText("Nieuwsbrief WeerbaarNL")),
             .p(.class("lead"), .safeText("Nieuw aanbod, trainingen, publicaties en goede voorbeelden uit de praktijk, ongeveer één keer per maand.")),
             OfferingEditPage.errorSummary(model.errors, label: { ["email": "E-mailadres", "themas": "Thema’s"][$0] ?? $0 }),
-            .form(.class("portal-form portal-form--wide"), .action("/nieuwsbrief"), .method(.post), .attr("novalidate", "novalidate"),
+            .form(.class("portal-form portal-form--wide"), .action(NewsletterPaths.signUp()), .method(.post), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),
-                  .input(.type(.hidden), .name("bron"), .value("/nieuwsbrief")),
+                  .input(.type(.hidden), .name("bron"), .value(NewsletterPaths.signUp())),
                   ProviderFormPage.field("email", "E-mailadres", model.email, error: model.errors["email"], type: "email",
                                          hint: "U krijgt eerst een e-mail om uw aanmelding te bevestigen."),
                   ProviderFormPage.field("naam", "Naam (niet verplicht)", model.name, error: model.errors["naam"]),
@@ -63,12 +63,12 @@ enum NewsletterPages {
         message("Kijk in uw mailbox", [
             "Als dit adres nog niet is aangemeld, sturen we een e-mail met een link om uw aanmelding te bevestigen. De link is zeven dagen geldig.",
             "Geen e-mail ontvangen? Kijk ook bij ongewenste e-mail.",
-        ], path: "/nieuwsbrief", site: site)
+        ], path: NewsletterPaths.signUp(), site: site)
     }
 
     /// A page with one button that posts back to the link's own address.
     static func confirmStep(title: String, text: String, button: String, action: String, csrf: String, site: SiteServices) -> String {
-        Layout.render(meta(title, "/nieuwsbrief"), site: site, content: .group(
+        Layout.render(meta(title, NewsletterPaths.signUp()), site: site, content: .group(
             .h1(.safeText(title)),
             .p(.safeText(text)),
             .form(.action(esc(action)), .method(.post), PortalFields.csrf(csrf),
@@ -88,8 +88,8 @@ enum NewsletterPages {
 
     static func preferences(_ model: Preferences, site: SiteServices) -> String {
         let s = model.subscriber
-        let base = "/nieuwsbrief/voorkeuren/\(model.token)"
-        return Layout.render(meta("Uw voorkeuren", "/nieuwsbrief"), site: site, content: .group(
+        let base = NewsletterPaths.preferences(model.token)
+        return Layout.render(meta("Uw voorkeuren", NewsletterPaths.signUp()), site: site, content: .group(
             .h1(.safeText("Uw voorkeuren voor WeerbaarNL")),
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             OfferingEditPage.errorSummary(model.errors, label: { ["naam": "Naam", "organisatie": "Organisatie", "themas": "Thema’s"][$0] ?? $0 }),
@@ -111,13 +111,13 @@ enum NewsletterPages {
                 ? .p(.safeText("U heeft geen attenderingen. Bij elk zoekresultaat op Weerbaar kiest u ‘Houd mij op de hoogte’."))
                 : .ul(.forEach(model.alerts) { item in
                     .li(.safeText("\(item.alert.label) — \(item.alert.frequency.label)" + (item.alert.confirmedAt == nil ? " (nog niet bevestigd)" : "") + " · "),
-                        .a(.href(esc("/aanbod" + (item.alert.query.isEmpty ? "" : "?" + item.alert.query))), .safeText("Bekijk de resultaten")),
+                        .a(.href(esc(CataloguePaths.finder() + (item.alert.query.isEmpty ? "" : "?" + item.alert.query))), .safeText("Bekijk de resultaten")),
                         .safeText(" · "),
-                        .a(.href(esc("/nieuwsbrief/attendering/stoppen/\(item.stopToken)")), .safeText("Stoppen"),
+                        .a(.href(esc(NewsletterPaths.stopAlert(item.stopToken))), .safeText("Stoppen"),
                            .span(.class("visually-hidden"), .safeText(": \(item.alert.label)"))))
                 }),
             .h2(.safeText("Uw gegevens")),
             .p(.a(.href(esc(base + "/gegevens.json")), .safeText("Download alles wat we van u bewaren (JSON)"))),
-            .p(.a(.href(esc("/nieuwsbrief/afmelden/\(model.unsubscribeToken)")), .safeText("Afmelden en mijn gegevens wissen")))))
+            .p(.a(.href(esc(NewsletterPaths.unsubscribe(model.unsubscribeToken))), .safeText("Afmelden en mijn gegevens wissen")))))
     }
 }

@@ -43,7 +43,7 @@ enum ProviderFormPage {
                   field("email", "E-mailadres", model.email, error: model.errors["email"], type: "email"),
                   field("telefoon", "Telefoon", model.phone, error: model.errors["telefoon"], type: "tel"),
                   .if(model.hasLogo, .div(.class("field"),
-                      .img(.class("provider-logo"), .src(esc("/aanbieders/\(model.slug)/logo")), .alt(esc("Huidig logo van \(model.name)"))),
+                      .img(.class("provider-logo"), .src(esc(ProviderPaths.logo(model.slug))), .alt(esc("Huidig logo van \(model.name)"))),
                       .div(.class("checkbox"),
                            .input(.type(.checkbox), .id("logo-verwijderen"), .name("logo-verwijderen"), .value("ja")),
                            .label(.for("logo-verwijderen"), .safeText("Logo verwijderen"))))),

@@ -98,7 +98,7 @@ enum APIModels {
             lastChecked = o.lastChecked.description
             created = APIModels.timestamp(o.created)
             updated = APIModels.timestamp(o.updated)
-            page = site.absolute("/aanbod/\(o.slug)")
+            page = site.absolute(CataloguePaths.offering(o.slug))
         }
     }
 

@@ -43,9 +43,9 @@ enum SuggestEndpoint {
         }
         let items = catalogue.suggest(text, limit: limit).map { suggestion -> Item in
             switch suggestion.kind {
-            case .theme: Item(kind: "theme", text: suggestion.text, url: "/themas/\(suggestion.slug ?? "")")
-            case .query: Item(kind: "query", text: suggestion.text, url: "/aanbod?" + QueryString.encode([("q", suggestion.text)]))
-            case .offering: Item(kind: "offering", text: suggestion.text, url: "/aanbod/\(suggestion.slug ?? "")")
+            case .theme: Item(kind: "theme", text: suggestion.text, url: CataloguePaths.theme(suggestion.slug ?? ""))
+            case .query: Item(kind: "query", text: suggestion.text, url: CataloguePaths.finder(query: QueryString.encode([("q", suggestion.text)])))
+            case .offering: Item(kind: "offering", text: suggestion.text, url: CataloguePaths.offering(suggestion.slug ?? ""))
             }
         }
         return Document(query: text, suggestions: items)

@@ -13,13 +13,13 @@ enum AlertPages {
     }
 
     static func signUp(_ model: SignUp, site: SiteServices) -> String {
-        let back = model.search.query.isEmpty ? "/aanbod" : "/aanbod?" + model.search.query
-        return Layout.render(NewsletterPages.meta("Houd mij op de hoogte", "/nieuwsbrief/attendering"), site: site, content: .group(
+        let back = model.search.query.isEmpty ? CataloguePaths.finder() : CataloguePaths.finder(query: model.search.query)
+        return Layout.render(NewsletterPages.meta("Houd mij op de hoogte", NewsletterPaths.alertSignUp()), site: site, content: .group(
             .h1(.safeText("Houd mij op de hoogte")),
             .p(.class("lead"), .safeText("U krijgt een e-mail als er nieuw aanbod is dat past bij uw zoekopdracht: \(model.search.label). "
                 + "Is er niets nieuws, dan krijgt u niets.")),
             OfferingEditPage.errorSummary(model.errors, label: { ["email": "E-mailadres", "frequentie": "Hoe vaak"][$0] ?? $0 }),
-            .form(.class("portal-form portal-form--wide"), .action("/nieuwsbrief/attendering"), .method(.post), .attr("novalidate", "novalidate"),
+            .form(.class("portal-form portal-form--wide"), .action(NewsletterPaths.alertSignUp()), .method(.post), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),
                   .input(.type(.hidden), .name("zoekopdracht"), .value(esc(model.search.query))),
                   ProviderFormPage.field("email", "E-mailadres", model.email, error: model.errors["email"], type: "email",

@@ -14,7 +14,7 @@ enum ClickCounting {
                 links[url] = EditionLink(url: url)
                 order.append(url)
             }
-            return baseURL + "/nieuwsbrief/klik/" + links[url]!.id
+            return baseURL + NewsletterPaths.click(links[url]!.id)
         }
         var copy = content
         copy.sections = content.sections.map { section in

@@ -49,29 +49,29 @@ enum EditionArchiveView {
     }
 
     static func page(_ edition: Edition, fragment: String, site: SiteServices) -> String {
-        let path = "/nieuwsbrief/archief/\(edition.slug)"
+        let path = NewsletterPaths.archivedEdition(edition.slug)
         return Layout.render(PageMeta(title: edition.subject + " – WeerbaarNL", description: "Een editie van WeerbaarNL, de nieuwsbrief van Weerbaar.",
                                       path: path), site: site, content: .group(
-            .p(.class("edition__meta"), .a(.href("/nieuwsbrief/archief"), .safeText("Archief van WeerbaarNL")),
+            .p(.class("edition__meta"), .a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL")),
                .unwrap(edition.sendStartedAt) { .text(" · verstuurd op " + sentOn($0)) }),
             .h1(.safeText(edition.subject)),
             .raw(fragment),
-            .p(.a(.href("/nieuwsbrief"), .safeText("Ontvang WeerbaarNL voortaan zelf")))))
+            .p(.a(.href(NewsletterPaths.signUp()), .safeText("Ontvang WeerbaarNL voortaan zelf")))))
     }
 
     static func list(_ editions: [Edition], site: SiteServices) -> String {
         Layout.render(PageMeta(title: "Archief van WeerbaarNL", description: "Alle verstuurde edities van WeerbaarNL, de nieuwsbrief van Weerbaar.",
-                               path: "/nieuwsbrief/archief"), site: site, content: .group(
+                               path: NewsletterPaths.archive()), site: site, content: .group(
             .h1(.safeText("Archief van WeerbaarNL")),
             .p(.safeText("Alle edities die we hebben verstuurd, de nieuwste eerst. "),
-               .a(.href("/nieuwsbrief/archief.atom"), .safeText("Volg het archief met een feedlezer (Atom)")), .text(".")),
+               .a(.href(NewsletterPaths.archiveFeed()), .safeText("Volg het archief met een feedlezer (Atom)")), .text(".")),
             editions.isEmpty
                 ? .p(.safeText("Er is nog geen editie verstuurd."))
                 : .ul(.class("edition-list"), .forEach(editions) { edition in
-                    .li(.a(.href(esc("/nieuwsbrief/archief/\(edition.slug)")), .safeText(edition.subject)),
+                    .li(.a(.href(esc(NewsletterPaths.archivedEdition(edition.slug))), .safeText(edition.subject)),
                         .unwrap(edition.sendStartedAt) { .text(" — " + sentOn($0)) })
                 }),
-            .p(.a(.href("/nieuwsbrief"), .safeText("Aanmelden voor WeerbaarNL")))))
+            .p(.a(.href(NewsletterPaths.signUp()), .safeText("Aanmelden voor WeerbaarNL")))))
     }
 
     static func atom(_ editions: [Edition], site: SiteServices) -> String {
@@ -81,15 +81,15 @@ enum EditionArchiveView {
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
           <title>WeerbaarNL – archief</title>
           <subtitle>De nieuwsbrief van Weerbaar</subtitle>
-          <id>\(XML.escape(site.absolute("/nieuwsbrief/archief")))</id>
-          <link rel="self" href="\(XML.escape(site.absolute("/nieuwsbrief/archief.atom")))"/>
-          <link rel="alternate" type="text/html" href="\(XML.escape(site.absolute("/nieuwsbrief/archief")))"/>
+          <id>\(XML.escape(site.absolute(NewsletterPaths.archive())))</id>
+          <link rel="self" href="\(XML.escape(site.absolute(NewsletterPaths.archiveFeed())))"/>
+          <link rel="alternate" type="text/html" href="\(XML.escape(site.absolute(NewsletterPaths.archive())))"/>
           <updated>\(updated.formatted(.iso8601))</updated>
           <author><name>Weerbaar</name></author>
 
         """
         for edition in editions {
-            let link = site.absolute("/nieuwsbrief/archief/\(edition.slug)")
+            let link = site.absolute(NewsletterPaths.archivedEdition(edition.slug))
             let sent = (edition.sendStartedAt ?? edition.updatedAt).formatted(.iso8601)
             xml += """
               <entry>

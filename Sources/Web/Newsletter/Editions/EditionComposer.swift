@@ -41,8 +41,8 @@ public final class EditionComposer: OutboxComposer {
             cached = entry
         }
         guard let (variant, html, text) = cached else { throw Unavailable(description: "variant \(row.variant) ontbreekt") }
-        let preferences = baseURL + "/nieuwsbrief/voorkeuren/" + links.token(.preferences, subscriber: subscriber, expires: nil)
-        let unsubscribe = baseURL + "/nieuwsbrief/afmelden/" + links.token(.unsubscribe, subscriber: subscriber, expires: nil)
+        let preferences = baseURL + NewsletterPaths.preferences(links.token(.preferences, subscriber: subscriber, expires: nil))
+        let unsubscribe = baseURL + NewsletterPaths.unsubscribe(links.token(.unsubscribe, subscriber: subscriber, expires: nil))
         func personal(_ template: PersonalTemplate) -> String { template.fill(preferences: preferences, unsubscribe: unsubscribe) }
         let to: MailAddress
         do {
@@ -56,7 +56,7 @@ public final class EditionComposer: OutboxComposer {
                 ("List-Id", "WeerbaarNL <weerbaarnl.\(host)>"),
                 ("List-Unsubscribe", "<\(unsubscribe)>"),
                 ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-                ("List-Archive", "<\(baseURL)/nieuwsbrief/archief>"),
+                ("List-Archive", "<\(baseURL)\(NewsletterPaths.archive())>"),
                 ("Precedence", "bulk"),
             ],
             messageID: "editie-\(row.editionID.uuidString.lowercased().prefix(8))-\(row.id)@\(host)")

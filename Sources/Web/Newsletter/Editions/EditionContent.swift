@@ -44,7 +44,7 @@ public struct EditionContent: Sendable, Equatable {
     public static func resolve(_ edition: Edition, catalogue: LiveCatalogue, baseURL: String, since: Date?) -> EditionContent {
         let taxonomy = catalogue.taxonomy
         func card(_ offering: Offering) -> Card {
-            Card(title: offering.title, summary: offering.summary, url: baseURL + "/aanbod/" + offering.slug,
+            Card(title: offering.title, summary: offering.summary, url: baseURL + CataloguePaths.offering(offering.slug),
                  provider: taxonomy.provider(offering.provider)?.name ?? offering.provider, kind: taxonomy.label(.kind, offering.kind))
         }
         let sections = edition.sections.map { section in
@@ -69,7 +69,7 @@ public struct EditionContent: Sendable, Equatable {
             })
         }
         return EditionContent(subject: edition.subject, intro: edition.intro, sections: sections,
-                              archiveURL: baseURL + "/nieuwsbrief/archief/" + edition.slug)
+                              archiveURL: baseURL + NewsletterPaths.archivedEdition(edition.slug))
     }
 }
 

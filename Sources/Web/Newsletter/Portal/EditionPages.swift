@@ -36,7 +36,7 @@ enum EditionPages {
                         .td(.safeText(row.edition.status == .sending ? "\(DutchFormat.number(row.progress[.sent])) van \(DutchFormat.number(row.progress.total))" : "–")),
                         .td(.safeText(row.edition.status == .sending ? DutchFormat.number(row.progress[.failed] + row.progress[.bounced]) : "–")))
                 })),
-            .p(.a(.href("/nieuwsbrief/archief"), .safeText("Het openbare archief"))),
+            .p(.a(.href(NewsletterPaths.archive()), .safeText("Het openbare archief"))),
             .p(.a(.href(PortalPaths.dashboard()), .safeText("Terug naar het beheer")))))
     }
 
@@ -238,7 +238,7 @@ enum EditionPages {
                 .h2(.safeText("Redenen van mislukken")),
                 .ul(.forEach(model.reasons) { .li(.safeText("\($0.reason) (\(DutchFormat.number($0.count)))")) }))),
             clicks(model.links),
-            .p(.a(.href(esc("/nieuwsbrief/archief/\(edition.slug)")), .safeText("Deze editie in het archief"))),
+            .p(.a(.href(esc(NewsletterPaths.archivedEdition(edition.slug))), .safeText("Deze editie in het archief"))),
             .p(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Terug naar de edities")))))
     }
 

@@ -13,7 +13,7 @@ enum Components {
         headingLevel: Int = 3
     ) -> Node<HTML.BodyContext> {
         let provider = taxonomy.provider(offering.provider)
-        let title: Node<HTML.BodyContext> = .a(.href(esc("/aanbod/\(offering.slug)")), highlighted(offering.title, highlighter, terms))
+        let title: Node<HTML.BodyContext> = .a(.href(esc(CataloguePaths.offering(offering.slug))), highlighted(offering.title, highlighter, terms))
         return .article(
             .class("card card--\(offering.kind)"),
             headingLevel == 2 ? .h2(.class("card__title"), title) : .h3(.class("card__title"), title),
@@ -39,7 +39,7 @@ enum Components {
     /// The site's search box, a GET form to /aanbod.
     static func searchForm(query: String = "", id: String = "zoeken", label: String = "Zoek in het aanbod") -> Node<HTML.BodyContext> {
         .form(
-            .class("search"), .action("/aanbod"), .method(.get), .role("search"),
+            .class("search"), .action(CataloguePaths.finder()), .method(.get), .role("search"),
             .label(.for(id), .class("search__label"), .safeText(label)),
             .div(.class("search__row"),
                  .input(.type(.search), .id(id), .name("q"), .value(esc(query)), .class("search__input"),

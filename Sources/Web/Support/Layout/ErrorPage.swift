@@ -9,7 +9,7 @@ enum ErrorPage {
             .p(.class("lead"), .safeText("Deze pagina bestaat niet (meer). Misschien is het adres veranderd of verkeerd overgenomen.")),
             Components.searchForm(id: "zoeken-404", label: "Zoek in het aanbod"),
             .p(.safeText("Of ga naar "), .a(.href("/"), .safeText("de startpagina")), .safeText(", "),
-               .a(.href("/themas"), .safeText("de thema's")), .safeText(" of "), .a(.href("/aanbieders"), .safeText("de aanbieders")), .safeText("."))
+               .a(.href(CataloguePaths.themes()), .safeText("de thema's")), .safeText(" of "), .a(.href(CataloguePaths.providers()), .safeText("de aanbieders")), .safeText("."))
         )
         return Layout.render(meta, site: site, content: content)
     }
@@ -29,7 +29,7 @@ enum ErrorPage {
         let content: Node<HTML.BodyContext> = .group(
             .h1(.safeText("Dit adres klopt niet")),
             .p(.class("lead"), .safeText(message)),
-            .p(.a(.href("/aanbod"), .safeText("Naar het aanbod")))
+            .p(.a(.href(CataloguePaths.finder()), .safeText("Naar het aanbod")))
         )
         return Layout.render(meta, site: site, content: content)
     }

@@ -22,7 +22,7 @@ enum Layout {
                 .meta(.property("og:locale"), .content("nl_NL")),
                 .link(.rel(.stylesheet), .href(Assets.path("site.css"))),
                 .link(.rel(.alternate), .type("application/atom+xml"), .attr("title", "Nieuw aanbod op Weerbaar"),
-                      .href("/feed.atom")),
+                      .href(CataloguePaths.feed())),
                 .script(.src(Assets.path("enhance.js")), .attribute(named: "defer")),
                 .script(.src(Assets.path("suggest.js")), .attribute(named: "defer")),
                 .unwrap(meta.jsonLD) { json in
@@ -33,7 +33,7 @@ enum Layout {
                 .a(.class("skip-link"), .href("#inhoud"), .safeText("Naar de inhoud")),
                 header(current: meta.section),
                 .main(.id("inhoud"), .attr("tabindex", "-1"), .div(.class("container"), content)),
-                footer(newsletterFrom: site.newsletter == nil || meta.path.hasPrefix(PortalPaths.dashboard()) || meta.path.hasPrefix("/nieuwsbrief")
+                footer(newsletterFrom: site.newsletter == nil || meta.path.hasPrefix(PortalPaths.dashboard()) || meta.path.hasPrefix(NewsletterPaths.signUp())
                     ? nil : meta.path)
             )
         )
@@ -54,10 +54,10 @@ enum Layout {
                 .nav(
                     .aria("label", "Hoofdmenu"),
                     .ul(.class("site-nav"),
-                        item(.offerings, "/aanbod", "Aanbod"),
+                        item(.offerings, CataloguePaths.finder(), "Aanbod"),
                         item(.guide, QuestionGuidePage.path, "Vraagwijzer"),
-                        item(.themes, "/themas", "Thema's"),
-                        item(.providers, "/aanbieders", "Aanbieders"))
+                        item(.themes, CataloguePaths.themes(), "Thema's"),
+                        item(.providers, CataloguePaths.providers(), "Aanbieders"))
                 )
             )
         )
@@ -73,13 +73,13 @@ enum Layout {
                     .div(
                         .h2(.class("site-footer__title"), .safeText("Nieuwsbrief WeerbaarNL")),
                         // No CSRF token: the page is cached for everyone; the server accepts it as a same-origin post.
-                        .form(.class("footer-signup"), .action("/nieuwsbrief"), .method(.post),
+                        .form(.class("footer-signup"), .action(NewsletterPaths.signUp()), .method(.post),
                               .input(.type(.hidden), .name("bron"), .value(esc(path))),
                               .label(.for("nieuwsbrief-email"), .safeText("Uw e-mailadres")),
                               .input(.type(.email), .id("nieuwsbrief-email"), .name("email"), .attr("autocomplete", "email"), .attr("required", "required")),
                               NewsletterPages.honeypot(),
                               .button(.type(.submit), .class("button button--secondary"), .safeText("Aanmelden"))),
-                        .p(.a(.href("/nieuwsbrief"), .safeText("Meer over de nieuwsbrief en thema’s kiezen"))))
+                        .p(.a(.href(NewsletterPaths.signUp()), .safeText("Meer over de nieuwsbrief en thema’s kiezen"))))
                 },
                 .div(
                     .h2(.class("site-footer__title"), .safeText("Over Weerbaar")),
@@ -88,9 +88,9 @@ enum Layout {
                 .div(
                     .h2(.class("site-footer__title"), .safeText("Meer")),
                     .ul(.class("site-footer__links"),
-                        .li(.a(.href("/aanbieders"), .safeText("Alle aanbieders"))),
-                        .li(.a(.href("/feed.atom"), .safeText("Nieuw aanbod (Atom-feed)"))),
-                        .li(.a(.href("/api/v1/openapi.json"), .safeText("Open data: de API")))))
+                        .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),
+                        .li(.a(.href(CataloguePaths.feed()), .safeText("Nieuw aanbod (Atom-feed)"))),
+                        .li(.a(.href(CataloguePaths.API.openAPI()), .safeText("Open data: de API")))))
             )
         )
     }

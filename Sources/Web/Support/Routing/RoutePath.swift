@@ -30,7 +30,7 @@ extension RouteTemplate {
     }
 }
 
-/// A path without parameters: `PortalPaths.dashboard()` is "/beheer".
+/// A path without parameters: `PortalPaths.dashboard()` is the text "/beheer".
 struct Path: RouteTemplate {
     let template: String
     init(_ template: String) {
