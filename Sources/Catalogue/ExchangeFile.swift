@@ -17,11 +17,7 @@ public enum ExchangeFile {
     }
 
     /// The CSV columns: every field of the format, with the contact object spread over three columns.
-    public static let csvHeader = [
-        "id", "provider", "title", "summary", "description", "kind", "form", "themes", "audiences", "keywords",
-        "cost", "delivery", "duration", "url", "contact.name", "contact.email", "contact.phone", "published",
-        "reviewBy",
-    ]
+    public static let csvHeader = OfferingField.all.map(\.name)
 
     public static func read(_ data: Data, format: Format, taxonomy: Taxonomy) -> Result<[OfferingRecord], ImportRejected> {
         let raw: Result<[(ImportProblem.Location, [String: JSONValue])], ImportRejected>
@@ -70,15 +66,7 @@ public enum ExchangeFile {
             let data = (try? encoder.encode(ExchangeDocument(offerings: records))) ?? Data()
             return data + Data("\n".utf8)
         case .csv:
-            let rows = records.map { r in
-                [
-                    r.id, r.provider, r.title, r.summary, r.description, r.kind, r.form,
-                    r.themes.joined(separator: ";"), r.audiences.joined(separator: ";"),
-                    r.keywords.joined(separator: ";"), r.cost ?? "", r.delivery ?? "", r.duration ?? "", r.url ?? "",
-                    r.contact?.name ?? "", r.contact?.email ?? "", r.contact?.phone ?? "",
-                    r.published?.description ?? "", r.reviewBy?.description ?? "",
-                ]
-            }
+            let rows = records.map { record in OfferingField.all.map { $0.text(record, separator: ";") } }
             return Data(CSVTable.write([csvHeader] + rows).utf8)
         }
     }

@@ -46,11 +46,10 @@ public struct OfferingRecord: Sendable, Hashable, Codable {
 
     public var key: OfferingKey { OfferingKey(provider: provider, id: id) }
 
-    /// Every field name of the format, in export order; also the CSV header.
-    public static let fieldNames = [
-        "id", "provider", "title", "summary", "description", "kind", "form", "themes", "audiences",
-        "keywords", "cost", "delivery", "duration", "url", "contact", "published", "reviewBy",
-    ]
+    /// Every field name of the format's top level, in export order (from `OfferingField.all`).
+    public static let fieldNames: [String] = OfferingField.all.map(\.topLevelName).reduce(into: []) { names, name in
+        if names.last != name { names.append(name) }
+    }
 }
 
 /// The document around the records: `{"format": "weerbaar.offerings/v1", "offerings": [...]}`.

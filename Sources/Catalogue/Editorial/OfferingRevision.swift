@@ -69,39 +69,13 @@ public enum RecordDiff {
     /// Every field of the exchange format that differs, in the format's order. With no `before`
     /// (the first version) every filled field counts as changed.
     public static func changes(from before: OfferingRecord?, to after: OfferingRecord) -> [FieldChange] {
-        let old = before.map(texts) ?? [:]
-        let new = texts(after)
-        return OfferingRecord.fieldNames.flatMap { name -> [FieldChange] in
-            if name == "contact" {
-                return ["contact.name", "contact.email", "contact.phone"].compactMap { change($0, old, new) }
-            }
-            return change(name, old, new).map { [$0] } ?? []
+        OfferingField.all.compactMap { field in
+            let old = before.map { field.text($0) } ?? "", new = field.text(after)
+            return old == new ? nil : FieldChange(field: field.name, label: field.label, before: old, after: new)
         }
     }
 
-    private static func change(_ name: String, _ old: [String: String], _ new: [String: String]) -> FieldChange? {
-        let a = old[name] ?? "", b = new[name] ?? ""
-        return a == b ? nil : FieldChange(field: name, label: fieldLabels[name] ?? name, before: a, after: b)
-    }
-
-    /// Each field as one text: lists joined with commas, absent as empty.
-    static func texts(_ r: OfferingRecord) -> [String: String] {
-        [
-            "id": r.id, "provider": r.provider, "title": r.title, "summary": r.summary, "description": r.description,
-            "kind": r.kind, "form": r.form, "themes": r.themes.joined(separator: ", "),
-            "audiences": r.audiences.joined(separator: ", "), "keywords": r.keywords.joined(separator: ", "),
-            "cost": r.cost ?? "", "delivery": r.delivery ?? "", "duration": r.duration ?? "", "url": r.url ?? "",
-            "contact.name": r.contact?.name ?? "", "contact.email": r.contact?.email ?? "", "contact.phone": r.contact?.phone ?? "",
-            "published": r.published?.description ?? "", "reviewBy": r.reviewBy?.description ?? "",
-        ]
-    }
-
     /// The Dutch names of the exchange format's fields, as the portal's forms label them.
-    public static let fieldLabels: [String: String] = [
-        "id": "Kenmerk", "provider": "Aanbieder", "title": "Titel", "summary": "Samenvatting", "description": "Beschrijving",
-        "kind": "Soort", "form": "Vorm", "themes": "Thema’s", "audiences": "Doelgroepen", "keywords": "Trefwoorden",
-        "cost": "Kosten", "delivery": "Uitvoering", "duration": "Duur", "url": "Webadres",
-        "contact.name": "Contactpersoon", "contact.email": "E-mailadres contactpersoon", "contact.phone": "Telefoon contactpersoon",
-        "contact": "Contact", "published": "Verschenen op", "reviewBy": "Herzien vóór",
-    ]
+    public static let fieldLabels: [String: String] = Dictionary(uniqueKeysWithValues: OfferingField.all.map { ($0.name, $0.label) })
+        .merging(["contact": "Contact"]) { a, _ in a }
 }

@@ -10,23 +10,13 @@ struct OfferingForm: Sendable, Equatable {
     var themes: [String] = []
     var audiences: [String] = []
 
-    /// Form names of the text fields, and the exchange format field each fills.
-    static let textFields: [(name: String, field: String)] = [
-        ("kenmerk", "id"), ("aanbieder", "provider"), ("titel", "title"), ("samenvatting", "summary"),
-        ("beschrijving", "description"), ("soort", "kind"), ("vorm", "form"), ("trefwoorden", "keywords"),
-        ("kosten", "cost"), ("uitvoering", "delivery"), ("duur", "duration"), ("webadres", "url"),
-        ("contact-naam", "contact.name"), ("contact-email", "contact.email"), ("contact-telefoon", "contact.phone"),
-        ("verschenen", "published"), ("herzien-voor", "reviewBy"),
-    ]
+    /// Form names of the text fields, and the exchange format field each fills (every field but the
+    /// vocabularies, which are checkboxes), from `OfferingField.all`.
+    static let textFields: [(name: String, field: String)] = OfferingField.all.filter { $0.shape != .vocabulary }.map { ($0.formName, $0.name) }
 
     /// The form name that shows a validator's field, so its message stands next to the right input.
     static func formName(of field: String) -> String {
-        switch field {
-        case "themes": "themas"
-        case "audiences": "doelgroepen"
-        case "contact": "contact-naam"
-        default: textFields.first { $0.field == field }?.name ?? "titel"
-        }
+        OfferingField.named(field)?.formName ?? OfferingField.all.first { $0.topLevelName == field }?.formName ?? "titel"
     }
 
     subscript(_ name: String) -> String { text[name] ?? "" }
@@ -40,14 +30,7 @@ struct OfferingForm: Sendable, Equatable {
     }
 
     init(record: OfferingRecord) {
-        text = [
-            "kenmerk": record.id, "aanbieder": record.provider, "titel": record.title, "samenvatting": record.summary,
-            "beschrijving": record.description, "soort": record.kind, "vorm": record.form,
-            "trefwoorden": record.keywords.joined(separator: ", "), "kosten": record.cost ?? "", "uitvoering": record.delivery ?? "",
-            "duur": record.duration ?? "", "webadres": record.url ?? "", "contact-naam": record.contact?.name ?? "",
-            "contact-email": record.contact?.email ?? "", "contact-telefoon": record.contact?.phone ?? "",
-            "verschenen": record.published?.description ?? "", "herzien-voor": record.reviewBy?.description ?? "",
-        ]
+        for field in OfferingField.all where field.shape != .vocabulary { text[field.formName] = field.text(record) }
         themes = record.themes
         audiences = record.audiences
     }
@@ -66,9 +49,8 @@ struct OfferingForm: Sendable, Equatable {
         raw["themes"] = .array(themes.map(JSONValue.string))
         raw["audiences"] = .array(audiences.map(JSONValue.string))
         var contact: [String: JSONValue] = [:]
-        for (name, key) in [("contact-naam", "name"), ("contact-email", "email"), ("contact-telefoon", "phone")]
-        where !self[name].trimmingCharacters(in: .whitespaces).isEmpty {
-            contact[key] = .string(self[name])
+        for field in OfferingField.all where field.topLevelName == "contact" && !self[field.formName].trimmingCharacters(in: .whitespaces).isEmpty {
+            contact[String(field.name.dropFirst("contact.".count))] = .string(self[field.formName])
         }
         if !contact.isEmpty { raw["contact"] = .object(contact) }
         return raw
