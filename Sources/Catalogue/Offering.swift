@@ -56,6 +56,15 @@ public struct Offering: Sendable, Hashable, Codable {
         self.updated = updated
     }
 
+    /// An offering with this content, as published under `slug`.
+    public init(_ record: OfferingRecord, slug: String, lastChecked: Day, created: Date, updated: Date) {
+        self.init(provider: record.provider, id: record.id, slug: slug, title: record.title, summary: record.summary,
+                  description: record.description, kind: record.kind, form: record.form, themes: record.themes,
+                  audiences: record.audiences, keywords: record.keywords, cost: record.cost, delivery: record.delivery,
+                  duration: record.duration, url: record.url, contact: record.contact, published: record.published,
+                  reviewBy: record.reviewBy, lastChecked: lastChecked, created: created, updated: updated)
+    }
+
     /// The key that identifies an offering across imports and exports.
     public var key: OfferingKey { OfferingKey(provider: provider, id: id) }
 

@@ -107,12 +107,8 @@ struct OfferingRoutes<Context: RequestContext> {
         }
         let action = posted.text("actie", .token)
         if action == "voorbeeld" {
-            model.preview = Offering(provider: valid.provider, id: valid.id, slug: managed?.stored?.slug ?? Slug.make(valid.title),
-                                     title: valid.title, summary: valid.summary, description: valid.description, kind: valid.kind,
-                                     form: valid.form, themes: valid.themes, audiences: valid.audiences, keywords: valid.keywords,
-                                     cost: valid.cost, delivery: valid.delivery, duration: valid.duration, url: valid.url,
-                                     contact: valid.contact, published: valid.published, reviewBy: valid.reviewBy,
-                                     lastChecked: Day(Date()), created: Date(), updated: Date())
+            model.preview = Offering(valid, slug: managed?.stored?.slug ?? Slug.make(valid.title), lastChecked: Day(Date()), created: Date(),
+                                     updated: Date())
             model.message = "Hieronder staat het voorbeeld. Er is nog niets opgeslagen."
             return Responses.personal(OfferingEditPage.render(model, site: site))
         }
