@@ -86,6 +86,24 @@ let package = Package(
             dependencies: ["Mail", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
+        // HTML that is safe by construction: attribute escaping, the small Markdown of descriptions,
+        // Plot attributes Plot lacks, Dutch dates and numbers, URL path segments. No HTTP.
+        .target(
+            name: "Markup",
+            dependencies: ["Catalogue", .product(name: "Plot", package: "Plot")],
+            swiftSettings: strict
+        ),
+        // WeerbaarNL editions as mail: resolving an edition's blocks against the catalogue, rendering
+        // its variants (and the archive's fragment), counting links, filling each subscriber's message
+        // for the outbox, and the alert digest's mail. No HTTP; the web layer and serve both use it.
+        .target(
+            name: "Editions",
+            dependencies: [
+                "Catalogue", "CatalogueService", "Mail", "Markup", "Newsletter",
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strict
+        ),
         // Scoring search against graded judgments (nDCG, recall, MRR). Pure, no I/O.
         .target(name: "Relevance", swiftSettings: strict),
         // FluentKit models, migrations and the stores behind the domain's protocols (SQLite and PostgreSQL).
@@ -106,7 +124,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Logos", "Mail", "Newsletter", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Logos", "Mail", "Markup", "Newsletter", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -119,7 +137,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -142,7 +160,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "NewsletterBench",
-            dependencies: ["WeerbaarApp", "Storage", "Newsletter", "Mail", "Web", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["WeerbaarApp", "Storage", "Newsletter", "Mail", "Editions", .product(name: "Logging", package: "swift-log")],
             path: "bench/NewsletterBench",
             swiftSettings: strict
         ),
@@ -188,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Editions", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "TestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -1,3 +1,4 @@
+import Editions
 import Catalogue
 import CatalogueService
 import Foundation

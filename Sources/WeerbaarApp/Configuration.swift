@@ -1,3 +1,4 @@
+import Editions
 import Foundation
 import Logging
 import Mail

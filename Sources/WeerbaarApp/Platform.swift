@@ -1,3 +1,4 @@
+import Editions
 import Accounts
 import Audit
 import Catalogue

@@ -1,3 +1,4 @@
+@testable import Editions
 import Testing
 import WeerbaarApp
 

@@ -1,3 +1,4 @@
+@testable import Editions
 import CatalogueService
 import Foundation
 import HTTPTypes

@@ -1,3 +1,4 @@
+@testable import Editions
 import Foundation
 import Logging
 import Newsletter

@@ -1,3 +1,4 @@
+@testable import Editions
 import Accounts
 import Foundation
 import HTTPTypes

@@ -3,6 +3,7 @@
 //   NewsletterBench send N PORT [CONNS]    the same, then drain the outbox into an SMTP sink on 127.0.0.1:PORT
 //   NewsletterBench seed N DATA_DIR        N subscribers and an edition due now, for a `weerbaar serve` to send
 // SQLite in a temporary directory unless DATABASE_URL is set. Prints its figures.
+import Editions
 import Foundation
 import Logging
 import Mail

@@ -1,3 +1,4 @@
+import Markup
 import Audit
 import Foundation
 import Plot

@@ -1,8 +1,10 @@
+import Editions
+
 /// The public catalogue's addresses: pages, feeds and the JSON API.
 enum CataloguePaths {
     static let home = Path("/")
-    static let finder = Path("/aanbod")
-    static let offering = Path1("/aanbod/{slug}")
+    static let finder = Path(MailLinks.finder)
+    static let offering = Path1(MailLinks.offering)
     static let guide = Path("/vraagwijzer")
     static let themes = Path("/themas")
     static let theme = Path1("/themas/{slug}")

@@ -1,3 +1,4 @@
+import Markup
 import Accounts
 import Catalogue
 import CatalogueService

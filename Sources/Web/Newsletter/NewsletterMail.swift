@@ -1,3 +1,4 @@
+import Editions
 import Newsletter
 
 /// The e-mails a visitor asks for on the newsletter's public pages: confirming a sign-up or an alert,

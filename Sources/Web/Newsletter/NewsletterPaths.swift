@@ -1,20 +1,22 @@
+import Editions
+
 /// WeerbaarNL's addresses: sign-up and personal links, alerts, the archive, counted links, and the
 /// redactie's edition pages in the portal.
 enum NewsletterPaths {
     static let signUp = Path("/nieuwsbrief")
     static let confirm = Path1("/nieuwsbrief/bevestigen/{token}")
-    static let preferences = Path1("/nieuwsbrief/voorkeuren/{token}")
+    static let preferences = Path1(MailLinks.preferences)
     static let export = preferences.appending("/gegevens.json")
-    static let unsubscribe = Path1("/nieuwsbrief/afmelden/{token}")
+    static let unsubscribe = Path1(MailLinks.unsubscribe)
 
     static let alertSignUp = Path("/nieuwsbrief/attendering")
     static let confirmAlert = Path1("/nieuwsbrief/attendering/bevestigen/{token}")
-    static let stopAlert = Path1("/nieuwsbrief/attendering/stoppen/{token}")
+    static let stopAlert = Path1(MailLinks.stopAlert)
 
-    static let archive = Path("/nieuwsbrief/archief")
+    static let archive = Path(MailLinks.archive)
     static let archiveFeed = Path("/nieuwsbrief/archief.atom")
-    static let archivedEdition = Path1("/nieuwsbrief/archief/{slug}")
-    static let click = Path1("/nieuwsbrief/klik/{id}")
+    static let archivedEdition = Path1(MailLinks.archivedEdition)
+    static let click = Path1(MailLinks.click)
 
     /// The redactie's side, in the portal.
     enum Portal {

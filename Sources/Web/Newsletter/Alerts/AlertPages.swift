@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Newsletter
 import Plot

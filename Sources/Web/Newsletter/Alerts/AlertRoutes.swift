@@ -39,10 +39,10 @@ struct AlertRoutes<Context: RequestContext> {
 
     func signUpForAlert(_ call: RouteRequest<Context>) async throws -> Response {
         let request = call.request, context = call.context, form = call.form
-        var model = AlertPages.SignUp(search: AlertSearch(stored: String((form.first("zoekopdracht") ?? "").prefix(2_000)), taxonomy: site.catalogue.taxonomy))
+        var model = AlertPages.SignUp(search: AlertSearch(stored: String(form.text("zoekopdracht", .freeText(2_000)).prefix(2_000)), taxonomy: site.catalogue.taxonomy))
         let rawEmail = form.text("email", .emailAddress)
         model.email = rawEmail
-        model.frequency = AlertFrequency(rawValue: form.first("frequentie") ?? "") ?? .weekly
+        model.frequency = AlertFrequency(rawValue: form.text("frequentie", .token)) ?? .weekly
         guard isGenuine(request, form) else {
             model.errors.add("email", "Het formulier was verlopen. Controleer uw gegevens en probeer het opnieuw.")
             return withFormToken(status: .forbidden) { model.csrf = $0; return AlertPages.signUp(model, site: self.site) }
@@ -52,7 +52,7 @@ struct AlertRoutes<Context: RequestContext> {
                                                 path: NewsletterPaths.alertSignUp(), site: site), status: .tooManyRequests)
         }
         if !(form.first("website") ?? "").isEmpty { return page(NewsletterPages.checkInbox(site: site)) }
-        if AlertFrequency(rawValue: form.first("frequentie") ?? "") == nil { model.errors.add("frequentie", "Kies hoe vaak u een e-mail wilt.") }
+        if AlertFrequency(rawValue: form.text("frequentie", .token)) == nil { model.errors.add("frequentie", "Kies hoe vaak u een e-mail wilt.") }
         let address = NewsletterRoutes<Context>.address(rawEmail, errors: &model.errors)
         guard model.errors.isEmpty, let address else {
             return withFormToken(status: .unprocessableContent) { model.csrf = $0; return AlertPages.signUp(model, site: self.site) }

@@ -1,3 +1,4 @@
+import Markup
 import Catalogue
 import CatalogueService
 import Foundation

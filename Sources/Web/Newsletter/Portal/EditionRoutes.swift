@@ -1,3 +1,5 @@
+import Editions
+import Markup
 import Accounts
 import Audit
 import Catalogue

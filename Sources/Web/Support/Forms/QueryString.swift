@@ -1,3 +1,5 @@
+import Markup
+
 /// Query strings parsed by hand, because a shared link can carry anything: a broken percent escape
 /// ("%zz") or bytes that are not UTF-8 must become a notice, not an error page or a crash.
 struct QueryString: Sendable {
@@ -51,21 +53,5 @@ struct QueryString: Sendable {
         pairs.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): out += "+"
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { PercentEncoding.formComponent(text) }
 }

@@ -1,3 +1,4 @@
+import Markup
 import Plot
 
 /// Dutch error pages: what happened, and a way on.

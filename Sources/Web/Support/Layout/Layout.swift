@@ -1,3 +1,4 @@
+import Markup
 import Plot
 
 /// The shared page shell: skip link, header with navigation, main, footer. Every page is a `PageMeta`

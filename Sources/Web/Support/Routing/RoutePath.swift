@@ -1,3 +1,5 @@
+import Markup
+
 /// One definition of an internal URL. The router registers its template and every link, form action
 /// and redirect is built from it, so a renamed route cannot leave a broken link behind. The number of
 /// parameters is in the type: a path with two cannot be built with one.
@@ -16,7 +18,7 @@ extension RouteTemplate {
         var values = values[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             out += rest[..<open]
-            out += PathSegment.escape(values.popFirst() ?? "")
+            out += PercentEncoding.pathSegment(values.popFirst() ?? "")
             rest = rest[rest.index(after: close)...]
         }
         out += rest
@@ -74,24 +76,4 @@ struct Path3: RouteTemplate {
     }
     func callAsFunction(_ a: String, _ b: String, _ c: String, query: String? = nil) -> String { filled([a, b, c], query: query) }
     func appending(_ suffix: String) -> Path3 { Path3(template + suffix) }
-}
-
-enum PathSegment {
-    /// Percent-escapes everything but unreserved characters and the sub-delimiters a segment may hold.
-    static func escape(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
-    }
 }

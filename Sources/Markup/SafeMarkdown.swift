@@ -5,8 +5,8 @@ import Plot
 /// numbered lists, level-3 headings and [links](https://…) — rendered to Plot nodes. Everything else
 /// stays literal text, and every piece of text goes through Plot's escaping, so a description can
 /// never inject markup or script. Links are kept only for http(s) and mailto.
-enum SafeMarkdown {
-    static func render(_ markdown: String) -> Node<HTML.BodyContext> {
+public enum SafeMarkdown {
+    public static func render(_ markdown: String) -> Node<HTML.BodyContext> {
         var blocks: [Node<HTML.BodyContext>] = []
         var paragraph: [String] = []
         var listItems: [String] = []
@@ -68,7 +68,7 @@ enum SafeMarkdown {
     }
 
     /// A piece of a line's inline markup, with the source it came from.
-    enum Inline {
+    public enum Inline {
         case text(String)
         case strong(String)
         case em(String)
@@ -77,7 +77,7 @@ enum SafeMarkdown {
 
     /// Inline markup: **strong**, *em* / _em_, [text](url); the rest literal text. Each token comes
     /// with the source it was read from, so a line can be put back together with changes.
-    static func tokens(_ text: String) -> [(token: Inline, source: Substring)] {
+    public static func tokens(_ text: String) -> [(token: Inline, source: Substring)] {
         var tokens: [(token: Inline, source: Substring)] = []
         var literalStart = text.startIndex
         var index = text.startIndex
@@ -117,7 +117,7 @@ enum SafeMarkdown {
         return tokens
     }
 
-    static func inline<Context: HTML.BodyContext>(_ text: String) -> Node<Context> {
+    public static func inline<Context: HTML.BodyContext>(_ text: String) -> Node<Context> {
         .group(tokens(text).map { token, _ -> Node<Context> in
             switch token {
             case .text(let literal): .safeText(literal)
@@ -130,7 +130,7 @@ enum SafeMarkdown {
 
     /// The same Markdown with every link that would be rendered pointing where `transform` says;
     /// everything else exactly as written.
-    static func rewritingLinks(_ markdown: String, _ transform: (String) -> String) -> String {
+    public static func rewritingLinks(_ markdown: String, _ transform: (String) -> String) -> String {
         markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             tokens(String(line)).map { token, source in
                 if case .link(let label, let url) = token, isSafeLink(url) { "[\(label)](\(transform(url)))" } else { String(source) }
@@ -138,7 +138,7 @@ enum SafeMarkdown {
         }.joined(separator: "\n")
     }
 
-    static func isSafeLink(_ url: String) -> Bool {
+    public static func isSafeLink(_ url: String) -> Bool {
         let lower = url.lowercased()
         return (lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:"))
             && !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" })
@@ -146,7 +146,7 @@ enum SafeMarkdown {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String {
         var text = Substring(self)
         while let first = text.first, first.isWhitespace { text = text.dropFirst() }
         while let last = text.last, last.isWhitespace { text = text.dropLast() }

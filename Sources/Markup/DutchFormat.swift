@@ -2,12 +2,12 @@ import Foundation
 import Catalogue
 
 /// Dates and numbers the way Dutch readers expect them.
-enum DutchFormat {
-    static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+public enum DutchFormat {
+    public static let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                          "oktober", "november", "december"]
 
     /// "14:32", in the Netherlands' time zone: when a lockout ends.
-    static func time(_ date: Date) -> String {
+    public static func time(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
         let parts = calendar.dateComponents([.hour, .minute], from: date)
@@ -15,7 +15,7 @@ enum DutchFormat {
     }
 
     /// "27 november 2026 14:32", in the Netherlands' time zone.
-    static func dateTime(_ date: Date) -> String {
+    public static func dateTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
@@ -23,15 +23,15 @@ enum DutchFormat {
     }
 
     /// "14 maart 2023"
-    static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
+    public static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
 
     /// "1 resultaat", "12 resultaten"
-    static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+    public static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
         "\(number(n)) \(n == 1 ? singular : plural)"
     }
 
     /// Thousands with a dot: 12.345.
-    static func number(_ n: Int) -> String {
+    public static func number(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, c) in digits.enumerated() {

@@ -1,3 +1,4 @@
+import Markup
 import Foundation
 import Mail
 import Newsletter
@@ -41,8 +42,8 @@ public final class EditionComposer: OutboxComposer {
             cached = entry
         }
         guard let (variant, html, text) = cached else { throw Unavailable(description: "variant \(row.variant) ontbreekt") }
-        let preferences = baseURL + NewsletterPaths.preferences(links.token(.preferences, subscriber: subscriber, expires: nil))
-        let unsubscribe = baseURL + NewsletterPaths.unsubscribe(links.token(.unsubscribe, subscriber: subscriber, expires: nil))
+        let preferences = baseURL + MailLinks.fill(MailLinks.preferences, links.token(.preferences, subscriber: subscriber, expires: nil))
+        let unsubscribe = baseURL + MailLinks.fill(MailLinks.unsubscribe, links.token(.unsubscribe, subscriber: subscriber, expires: nil))
         func personal(_ template: PersonalTemplate) -> String { template.fill(preferences: preferences, unsubscribe: unsubscribe) }
         let to: MailAddress
         do {
@@ -56,7 +57,7 @@ public final class EditionComposer: OutboxComposer {
                 ("List-Id", "WeerbaarNL <weerbaarnl.\(host)>"),
                 ("List-Unsubscribe", "<\(unsubscribe)>"),
                 ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-                ("List-Archive", "<\(baseURL)\(NewsletterPaths.archive())>"),
+                ("List-Archive", "<\(baseURL)\(MailLinks.archive)>"),
                 ("Precedence", "bulk"),
             ],
             messageID: "editie-\(row.editionID.uuidString.lowercased().prefix(8))-\(row.id)@\(host)")
@@ -65,12 +66,12 @@ public final class EditionComposer: OutboxComposer {
 
 /// A variant's text cut at its personal-link placeholders, once, so each message is filled by
 /// concatenation. (Searching 20 kB twice per message with `replacingOccurrences` cost milliseconds.)
-struct PersonalTemplate: Sendable {
+public struct PersonalTemplate: Sendable {
     enum Slot: Sendable { case preferences, unsubscribe }
     private var pieces: [String] = []
     private var slots: [Slot] = []
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var rest = Substring(text)
         while true {
             let preferences = rest.range(of: EditionVariant.preferencesPlaceholder)
@@ -89,7 +90,7 @@ struct PersonalTemplate: Sendable {
         pieces.append(String(rest))
     }
 
-    func fill(preferences: String, unsubscribe: String) -> String {
+    public func fill(preferences: String, unsubscribe: String) -> String {
         var out = pieces[0]
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + slots.count * 120)
         for (index, slot) in slots.enumerated() {

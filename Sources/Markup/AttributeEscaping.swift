@@ -5,7 +5,7 @@ import Plot
 /// `esc` before it becomes an attribute; a test feeds quotes through every field and the search box.
 /// Text nodes use it too (`safeText`): it is the same escaping, an order of magnitude faster than
 /// Plot's own, and most strings need no change at all, which the first pass finds out.
-func esc(_ value: String) -> String {
+public func esc(_ value: String) -> String {
     let needsWork = value.utf8.contains { byte in
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"): true
@@ -32,5 +32,5 @@ func esc(_ value: String) -> String {
 
 extension Node {
     /// Escaped text; use it instead of Plot's `.text`.
-    static func safeText(_ text: String) -> Node { .raw(esc(text)) }
+    public static func safeText(_ text: String) -> Node { .raw(esc(text)) }
 }

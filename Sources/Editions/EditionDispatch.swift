@@ -1,3 +1,4 @@
+import Markup
 import CatalogueService
 import Foundation
 import Newsletter
@@ -49,7 +50,7 @@ public struct EditionDispatch: Sendable {
             }
             messages.append(NewOutboxMessage(variant: key, recipient: recipient.email, subscriberID: recipient.subscriberID))
         }
-        let archive = EditionVariant(key: Self.archiveVariant, subject: content.subject, html: EditionArchiveView.fragment(content),
+        let archive = EditionVariant(key: Self.archiveVariant, subject: content.subject, html: EditionFragment.html(content),
                                      text: EditionMail.text(content, senderAddress: senderAddress))
         guard try await editions.startSending(edition.id, variants: Array(variants.values) + [archive], links: links, messages: messages,
                                               now: now) else {

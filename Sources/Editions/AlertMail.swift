@@ -1,3 +1,4 @@
+import Markup
 import Catalogue
 import Foundation
 import Mail
@@ -8,12 +9,12 @@ import Plot
 public enum AlertMail {
     public static func message(_ alert: Alert, to address: MailAddress, offerings: [Offering], taxonomy: Taxonomy, baseURL: String,
                                links: SignedLink, from: MailAddress, senderAddress: String) -> MailMessage {
-        let stop = baseURL + NewsletterPaths.stopAlert(links.token(.stopAlert, subscriber: alert.id, expires: nil))
-        let preferences = baseURL + NewsletterPaths.preferences(links.token(.preferences, subscriber: alert.subscriberID, expires: nil))
-        let search = baseURL + CataloguePaths.finder() + (alert.query.isEmpty ? "" : "?" + alert.query)
+        let stop = baseURL + MailLinks.fill(MailLinks.stopAlert, links.token(.stopAlert, subscriber: alert.id, expires: nil))
+        let preferences = baseURL + MailLinks.fill(MailLinks.preferences, links.token(.preferences, subscriber: alert.subscriberID, expires: nil))
+        let search = baseURL + MailLinks.finder + (alert.query.isEmpty ? "" : "?" + alert.query)
         let subject = "Nieuw aanbod bij uw zoekopdracht: \(alert.label)"
         let cards = offerings.map { offering in
-            EditionContent.Card(title: offering.title, summary: offering.summary, url: baseURL + CataloguePaths.offering(offering.slug),
+            EditionContent.Card(title: offering.title, summary: offering.summary, url: baseURL + MailLinks.fill(MailLinks.offering, offering.slug),
                                 provider: taxonomy.provider(offering.provider)?.name ?? offering.provider, kind: taxonomy.label(.kind, offering.kind))
         }
         // The edition layout, with the alert's words in the footer.

@@ -1,3 +1,4 @@
+import Markup
 import Catalogue
 import CatalogueService
 import Foundation
@@ -44,7 +45,7 @@ public struct EditionContent: Sendable, Equatable {
     public static func resolve(_ edition: Edition, catalogue: LiveCatalogue, baseURL: String, since: Date?) -> EditionContent {
         let taxonomy = catalogue.taxonomy
         func card(_ offering: Offering) -> Card {
-            Card(title: offering.title, summary: offering.summary, url: baseURL + CataloguePaths.offering(offering.slug),
+            Card(title: offering.title, summary: offering.summary, url: baseURL + MailLinks.fill(MailLinks.offering, offering.slug),
                  provider: taxonomy.provider(offering.provider)?.name ?? offering.provider, kind: taxonomy.label(.kind, offering.kind))
         }
         let sections = edition.sections.map { section in
@@ -69,11 +70,11 @@ public struct EditionContent: Sendable, Equatable {
             })
         }
         return EditionContent(subject: edition.subject, intro: edition.intro, sections: sections,
-                              archiveURL: baseURL + NewsletterPaths.archivedEdition(edition.slug))
+                              archiveURL: baseURL + MailLinks.fill(MailLinks.archivedEdition, edition.slug))
     }
 }
 
 extension AgendaItem {
     /// The item's link when it is one the mail and the archive may show (http, https or mailto).
-    var safeURL: String? { url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil } }
+    public var safeURL: String? { url.flatMap { SafeMarkdown.isSafeLink($0) ? $0 : nil } }
 }

@@ -1,11 +1,12 @@
+import Markup
 import Newsletter
 
 /// With click counting on, the mail's content links go through `/nieuwsbrief/klik/{id}`: articles'
 /// links, offerings and agenda items. Not the personal links (preferences, leaving), not images,
 /// and not the archive: the web page links directly, as does the preview.
-enum ClickCounting {
+public enum ClickCounting {
     /// The content with its links replaced, and one counted link per distinct address.
-    static func counting(_ content: EditionContent, baseURL: String) -> (content: EditionContent, links: [EditionLink]) {
+    public static func counting(_ content: EditionContent, baseURL: String) -> (content: EditionContent, links: [EditionLink]) {
         var links: [String: EditionLink] = [:]
         var order: [String] = []
         func counted(_ url: String) -> String {
@@ -14,7 +15,7 @@ enum ClickCounting {
                 links[url] = EditionLink(url: url)
                 order.append(url)
             }
-            return baseURL + NewsletterPaths.click(links[url]!.id)
+            return baseURL + MailLinks.fill(MailLinks.click, links[url]!.id)
         }
         var copy = content
         copy.sections = content.sections.map { section in
