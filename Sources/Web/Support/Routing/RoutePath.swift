@@ -39,7 +39,11 @@ struct Path: RouteTemplate {
         precondition(!template.contains("{"), "a path with parameters is a Path1, Path2 or Path3")
         self.template = template
     }
-    func callAsFunction(query: String? = nil) -> String { filled([], query: query) }
+    /// Without a parameter there is nothing to fill: the finder builds dozens of these per page.
+    func callAsFunction(query: String? = nil) -> String {
+        guard let query, !query.isEmpty else { return template }
+        return template + "?" + query
+    }
     func appending(_ suffix: String) -> Path { Path(template + suffix) }
 }
 
