@@ -16,6 +16,9 @@ struct ErrorPagesMiddleware<Context: RequestContext>: RouterMiddleware {
             return isAPI
                 ? ProblemError(status: .notFound, title: "Niet gevonden", detail: "Er is geen bron op dit adres.").response()
                 : Responses.html(ErrorPage.notFound(site: site, path: request.uri.path), status: .notFound)
+        } catch let error as HTTPError where error.status == .contentTooLarge && !isAPI {
+            return Responses.html(ErrorPage.badRequest(site: site, message: "Wat u verstuurde is te groot om te verwerken. "
+                                                          + "Maak de tekst korter, of splits een bestand in kleinere delen."), status: .contentTooLarge)
         } catch let error as HTTPError where error.status.code < 500 {
             return isAPI
                 ? ProblemError(status: error.status, title: error.status.reasonPhrase, detail: error.body ?? "").response()

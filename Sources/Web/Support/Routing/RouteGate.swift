@@ -18,6 +18,9 @@ struct RouteGate<Context: RequestContext>: Sendable {
 
     func run(_ route: Route<Context>, _ request: Request, _ context: Context) async throws -> Response {
         var call = RouteRequest(request: request, context: context)
+        // Who may use the route is known before the body is read: a refused request reads none of it.
+        if route.access != .everyone { call.visitor = try await visitor(request) }
+        if let refusal = try refusal(route, call, checkingToken: false) { return refusal }
         if route.method == .post {
             do {
                 let body = try await call.request.collectBody(upTo: route.maxBody)
@@ -34,13 +37,13 @@ struct RouteGate<Context: RequestContext>: Sendable {
                 call.bodyTooLarge = true
             }
         }
-        if route.access != .everyone { call.visitor = try await visitor(request) }
-        if let refusal = try refusal(route, call) { return refusal }
+        if route.method == .post, let refusal = try refusal(route, call, checkingToken: true) { return refusal }
         return try await route.handler(call)
     }
 
     /// The answer when the route's access rule does not let this request in; nil lets it through.
-    func refusal(_ route: Route<Context>, _ call: RouteRequest<Context>) throws -> Response? {
+    /// The form's CSRF token is checked only with `checkingToken`, once the body has been read.
+    func refusal(_ route: Route<Context>, _ call: RouteRequest<Context>, checkingToken: Bool) throws -> Response? {
         let isGet = route.method == .get
         switch route.access {
         case .everyone, .anyVisitor:
@@ -52,7 +55,7 @@ struct RouteGate<Context: RequestContext>: Sendable {
             guard !visitor.session.verified else {
                 return isGet ? Responses.seeOther(PortalPaths.dashboard()) : forbidden("U bent al ingelogd.")
             }
-            if !isGet && !hasSessionToken(call, visitor) {
+            if checkingToken && !isGet && !hasSessionToken(call, visitor) {
                 return forbidden("Het formulier is verlopen of niet van deze site. Log opnieuw in.")
             }
             return nil
@@ -69,7 +72,7 @@ struct RouteGate<Context: RequestContext>: Sendable {
                     ? Responses.seeOther(AccountPaths.secondFactorSetup())
                     : forbidden("Stel eerst de tweede stap in; voor beheerders is die verplicht.")
             }
-            if !isGet && !call.bodyTooLarge && !hasSessionToken(call, visitor) {
+            if checkingToken && !isGet && !call.bodyTooLarge && !hasSessionToken(call, visitor) {
                 return forbidden("Het formulier is verlopen of niet van deze site. Laad de pagina opnieuw en probeer het nog eens.")
             }
             return nil
