@@ -18,6 +18,9 @@ public struct Configuration: Sendable {
     public var demoDirectory: String
     /// Rendered public pages kept per generation of the page cache (it holds up to twice this); 0 turns it off.
     public var pageCacheEntries: Int
+    /// Seconds a connection may stay idle before the server closes it (HTTP_IDLE_TIMEOUT_SECONDS), so
+    /// connections opened and left alone cannot pile up until no visitor gets in.
+    public var idleTimeoutSeconds = 30
     /// Days the private search log keeps its hours; 0 keeps no search log at all.
     public var searchLogRetentionDays: Int
     /// bcrypt's cost for portal passwords; tests lower it to stay fast, production keeps 12.
@@ -134,6 +137,9 @@ public struct Configuration: Sendable {
                 throw Invalid(description: "\(name) must be \(what) from \(Int(range.lowerBound)) to \(Int(range.upperBound)), not '\(text)'")
             }
             return parsed
+        }
+        if let seconds = try number("HTTP_IDLE_TIMEOUT_SECONDS", 1...3600, "a number of seconds") {
+            configuration.idleTimeoutSeconds = Int(seconds)
         }
         if let connections = try number("NEWSLETTER_SMTP_CONNECTIONS", 1...32, "a number of connections") {
             configuration.newsletterConnections = Int(connections)

@@ -34,12 +34,12 @@ def binary():
 
 
 class Server:
-    def __init__(self, hostile=True):
+    def __init__(self, hostile=True, env_extra=None):
         self.data_dir = tempfile.mkdtemp(prefix="weerbaar-browser-")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, DATA_DIR=self.data_dir, PORT=str(self.port), HOST="127.0.0.1", LOG_LEVEL="warning",
-                   DEMO_DIR=str(ROOT / "data/demo"), BASE_URL=self.url)
+                   DEMO_DIR=str(ROOT / "data/demo"), BASE_URL=self.url, **(env_extra or {}))
         env.pop("DATABASE_URL", None)
         bin_path = binary()
         subprocess.run([bin_path, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)
