@@ -19,6 +19,7 @@ public enum WebRouter {
             + CatalogueRoutes<Context>(site: site).routes
             + FeedRoutes<Context>(site: site).routes
             + APIRoutes<Context>(site: site).routes
+            + AboutRoutes<Context>(site: site).routes
         if let portal = site.portal {
             routes += PortalRoutes<Context>(site: site, portal: portal).routes
                 + AccountRoutes<Context>(site: site, portal: portal).routes

@@ -22,6 +22,10 @@ PAGE_TYPES = {
     "not-found": "/bestaat-niet",
     "portal-sign-in": "/beheer/inloggen",
     "newsletter": "/nieuwsbrief",
+    "about": "/over",
+    "privacy": "/privacy",
+    "accessibility-statement": "/toegankelijkheid",
+    "contact": "/contact",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

@@ -22,6 +22,7 @@ enum NewsletterPages {
         Layout.render(meta("Nieuwsbrief WeerbaarNL", NewsletterPaths.signUp()), site: site, content: .group(
             .h1(.safeText("Nieuwsbrief WeerbaarNL")),
             .p(.class("lead"), .safeText("Nieuw aanbod, trainingen, publicaties en goede voorbeelden uit de praktijk, ongeveer één keer per maand.")),
+            .p(.a(.href(NewsletterPaths.archive()), .safeText("Lees eerdere nieuwsbrieven in het archief"))),
             OfferingEditPage.errorSummary(model.errors, label: { ["email": "E-mailadres", "themas": "Thema’s"][$0] ?? $0 }),
             .form(.class("portal-form portal-form--wide"), .action(NewsletterPaths.signUp()), .method(.post), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),

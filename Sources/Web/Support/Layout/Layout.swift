@@ -89,6 +89,11 @@ enum Layout {
                 .div(
                     .h2(.class("site-footer__title"), .safeText("Meer")),
                     .ul(.class("site-footer__links"),
+                        .li(.a(.href(AboutPaths.about()), .safeText("Over Weerbaar"))),
+                        .li(.a(.href(AboutPaths.contact()), .safeText("Contact"))),
+                        .li(.a(.href(AboutPaths.privacy()), .safeText("Privacyverklaring"))),
+                        .li(.a(.href(AboutPaths.accessibility()), .safeText("Toegankelijkheidsverklaring"))),
+                        .li(.a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL"))),
                         .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),
                         .li(.a(.href(CataloguePaths.feed()), .safeText("Nieuw aanbod (Atom-feed)"))),
                         .li(.a(.href(CataloguePaths.API.openAPI()), .safeText("Open data: de API")))))
