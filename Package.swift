@@ -206,7 +206,8 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Editions", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "TestSupport",
+                "WeerbaarApp", "Web", "Editions", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
+                "TestSupport", .product(name: "Plot", package: "Plot"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

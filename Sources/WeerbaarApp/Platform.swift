@@ -22,6 +22,8 @@ public struct Platform: Sendable {
     /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
     public let searchLog = SearchLogRecorder()
     public let logger: Logger
+    /// The catalogue is the demo's (loaded by `serve` into an empty database, or by `weerbaar demo`).
+    public let isDemo: Bool
     /// Signs the newsletter's personal links.
     public let links: SignedLink
     /// Delivers mail that public forms ask for (newsletter and alert confirmations, reset links) off
@@ -41,6 +43,7 @@ public struct Platform: Sendable {
                 do {
                     let files = try DemoCatalogue.files(in: configuration.demoDirectory)
                     let summary = try await CatalogueImporter(store: store).importFiles(files)
+                    try await DemoCatalogue.mark(database)
                     logger.info("Loaded the demo catalogue", metadata: ["offerings": "\(summary.created.count)"])
                 } catch let missing as DemoCatalogue.Missing {
                     // Started outside the repository: serve an empty catalogue rather than refuse to start.
@@ -50,7 +53,8 @@ public struct Platform: Sendable {
             let catalogue = LiveCatalogue(taxonomy: try await store.taxonomy(), offerings: try await store.allOfferings())
             let secret: Data
             if let configured = configuration.linkSecret { secret = configured } else { secret = try await SiteSecrets.secret("links", database: database) }
-            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger,
+            let isDemo = try await SiteSettings.value(SiteSettings.demoCatalogue, database: database) != nil
+            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger, isDemo: isDemo,
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
         } catch {
@@ -122,6 +126,7 @@ public struct Platform: Sendable {
                                                              secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
                                                              alerts: alerts))
         site.trustedProxies = configuration.trustedProxies
+        site.isDemo = isDemo
         return site
     }
 
@@ -153,6 +158,11 @@ public enum DemoCatalogue {
     public struct Missing: Error, CustomStringConvertible {
         public var directory: String
         public var description: String { "No demo catalogue found in \(directory) (expected *.json exchange files)" }
+    }
+
+    /// Records that this installation runs on the demo catalogue, so its pages say so.
+    public static func mark(_ database: WeerbaarDatabase) async throws {
+        try await SiteSettings.set(SiteSettings.demoCatalogue, to: ISO8601DateFormatter().string(from: Date()), database: database)
     }
 
     public static func files(in directory: String) throws -> [CatalogueImporter.File] {

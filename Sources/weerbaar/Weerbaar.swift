@@ -124,7 +124,9 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let summary = try await Startup.withPlatform { platform, configuration in
-            try await platform.importer.importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
+            let summary = try await platform.importer.importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
+            try await DemoCatalogue.mark(platform.database)
+            return summary
         }
         print("Demo catalogue: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
     }

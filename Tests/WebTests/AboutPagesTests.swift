@@ -2,6 +2,9 @@ import Foundation
 import HummingbirdTesting
 import Testing
 import TestSupport
+import Markup
+import Plot
+import Storage
 import WeerbaarApp
 @testable import Web
 
@@ -29,6 +32,22 @@ import WeerbaarApp
             #expect(privacy.contains("We tellen hoe vaak op elke link is geklikt") == countingClicks)
             #expect(privacy.contains("We meten niet of u een nieuwsbrief opent of op links klikt") == !countingClicks)
             #expect(privacy.contains("weerbaar_sessie"), "the cookies are named")
+        }
+    }
+
+    /// An installation on the demo catalogue says so on every page; one on real data does not.
+    @Test func theDemoSaysItIsOneOnEveryPage() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            #expect(platform.isDemo)
+            #expect(try await SiteSettings.value(SiteSettings.demoCatalogue, database: platform.database) != nil)
+            for path in ["/", "/aanbod", "/vraagwijzer", "/privacy", "/beheer/inloggen", "/bestaat-niet"] {
+                let page = try await client.get(path)
+                #expect(page.body.contains("class=\"demo-banner\"") && page.body.contains("Dit is een demonstratie."), "\(path)")
+            }
+            var real = platform.site()
+            real.isDemo = false
+            let page = Layout.render(PageMeta(title: "Weerbaar", description: "", path: "/"), site: real, content: .p(.safeText("echt")))
+            #expect(!page.contains("demo-banner"))
         }
     }
 }

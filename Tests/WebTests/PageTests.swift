@@ -38,11 +38,30 @@ import WeerbaarApp
             let page = try await client.get("/aanbod/vraagbaak-voor-professionals-met-zorgen-over-radicalisering")
             #expect(page.status == 200)
             for fragment in ["Vraagbaak voor professionals met zorgen over radicalisering", "Expertise-unit Sociale Stabiliteit (SZW)",
-                             "mailto:", "tel:", "application/ld+json", "\"@type\":\"GovernmentService\"",
+                             "mailto:", "application/ld+json", "\"@type\":\"GovernmentService\"",
                              "<link rel=\"canonical\" href=\"https://weerbaar.example/aanbod/vraagbaak-voor-professionals-met-zorgen-over-radicalisering\"",
                              "og:description", "Verwant aanbod", "Laatst gecontroleerd"] {
                 #expect(page.body.contains(fragment), "missing \(fragment)")
             }
+        }
+    }
+
+    static let withPhone = #"""
+        {"format": "weerbaar.offerings/v1", "offerings": [{"id": "bel-ons", "provider": "vng", "title": "Bel ons gerust",
+         "summary": "Een contactpunt met een telefoonnummer.", "description": "Tekst.", "kind": "contactpunt", "form": "vraagbaak",
+         "themes": ["polarisatie"], "contact": {"name": "Team", "phone": "+31 20 123 4567"}}]}
+        """#
+
+    /// A real offering's phone number is a link to call it; the demo's have none (they would dial someone).
+    @Test func aPhoneNumberIsALinkToCallAndTheDemoHasNone() async throws {
+        try await WebHarness.withClient(.sqlite, extra: [("telefoon.json", Self.withPhone)]) { client, platform in
+            let page = try await client.get("/aanbod/bel-ons-gerust")
+            #expect(page.body.contains("href=\"tel:+31201234567\""))
+            let demo = platform.catalogue.offerings { $0.key.id != "bel-ons" }
+            #expect(demo.count >= 100 && demo.allSatisfy { $0.contact?.phone == nil })
+            #expect(demo.allSatisfy { offering in
+                offering.url == nil || offering.url == platform.catalogue.taxonomy.provider(offering.provider)?.website
+            }, "a demo offering links to its provider's home page, not an invented page on the provider's site")
         }
     }
 

@@ -19,5 +19,6 @@ enum AllMigrations {
         M0014_CreateNewsletterEditions(),
         M0015_CreateAlerts(),
         M0016_CreateNewsletterLinks(),
+        M0017_CreateSiteSettings(),
     ]
 }

@@ -33,6 +33,7 @@ enum Layout {
             .body(
                 .a(.class("skip-link"), .href("#inhoud"), .safeText("Naar de inhoud")),
                 header(current: meta.section),
+                .if(site.isDemo, demoBanner()),
                 .main(.id("inhoud"), .attr("tabindex", "-1"), .div(.class("container"), content)),
                 footer(newsletterFrom: site.newsletter == nil || meta.path.hasPrefix(PortalPaths.dashboard()) || meta.path.hasPrefix(NewsletterPaths.signUp())
                     ? nil : meta.path)
@@ -62,6 +63,15 @@ enum Layout {
                 )
             )
         )
+    }
+
+    /// On an installation that runs on the demo catalogue: the content is example data, not the partners' real offer.
+    private static func demoBanner() -> Node<HTML.BodyContext> {
+        .element(named: "aside", nodes: [.class("demo-banner"), .aria("label", "Voorbeeldgegevens"),
+             .div(.class("container"),
+                  .p(.strong(.safeText("Dit is een demonstratie.")),
+                     .safeText(" Het aanbod, de aanbieders en de contactgegevens op deze site zijn voorbeeldgegevens, geschreven om te laten zien hoe Weerbaar werkt. Gebruik ze niet voor uw werk; "),
+                     .a(.href(AboutPaths.about()), .safeText("meer over Weerbaar")), .safeText(".")))])
     }
 
     /// `newsletterFrom`: the page's path, which becomes the sign-up's source; nil shows no sign-up form.
