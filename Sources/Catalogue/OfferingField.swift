@@ -20,6 +20,8 @@ public struct OfferingField: Sendable {
     /// How the portal and the history name the field.
     public let label: String
     public let shape: Shape
+    /// The vocabulary its values come from, whose labels people read instead of the codes.
+    public let vocabulary: Vocabulary?
     /// The values in the record: none when absent, one for a text, any number for a list.
     let values: @Sendable (OfferingRecord) -> [String]
 
@@ -29,12 +31,23 @@ public struct OfferingField: Sendable {
     /// The field of the exchange format's top level this one is part of (`contact` for `contact.name`).
     public var topLevelName: String { String(name.prefix { $0 != "." }) }
 
-    init(_ name: String, _ formName: String, _ label: String, _ shape: Shape = .text, _ values: @escaping @Sendable (OfferingRecord) -> [String]) {
+    init(_ name: String, _ formName: String, _ label: String, _ shape: Shape = .text, from vocabulary: Vocabulary? = nil,
+         _ values: @escaping @Sendable (OfferingRecord) -> [String]) {
         self.name = name
         self.formName = formName
         self.label = label
         self.shape = shape
+        self.vocabulary = vocabulary
         self.values = values
+    }
+
+    /// The values as people read them: a vocabulary's labels, a provider's name; codes without a taxonomy.
+    public func readable(_ record: OfferingRecord, taxonomy: Taxonomy?) -> [String] {
+        let values = values(record)
+        guard let taxonomy else { return values }
+        if let vocabulary { return values.map { taxonomy.label(vocabulary, $0) } }
+        if name == "provider" { return values.map { taxonomy.provider($0)?.name ?? $0 } }
+        return values
     }
 
     private static func one(_ value: String?) -> [String] { value.map { [$0] } ?? [] }
@@ -46,13 +59,13 @@ public struct OfferingField: Sendable {
         OfferingField("title", "titel", "Titel") { [$0.title] },
         OfferingField("summary", "samenvatting", "Samenvatting") { [$0.summary] },
         OfferingField("description", "beschrijving", "Beschrijving") { [$0.description] },
-        OfferingField("kind", "soort", "Soort") { [$0.kind] },
-        OfferingField("form", "vorm", "Vorm") { [$0.form] },
-        OfferingField("themes", "themas", "Thema’s", .vocabulary) { $0.themes },
-        OfferingField("audiences", "doelgroepen", "Doelgroepen", .vocabulary) { $0.audiences },
+        OfferingField("kind", "soort", "Soort", from: .kind) { [$0.kind] },
+        OfferingField("form", "vorm", "Vorm", from: .form) { [$0.form] },
+        OfferingField("themes", "themas", "Thema’s", .vocabulary, from: .theme) { $0.themes },
+        OfferingField("audiences", "doelgroepen", "Doelgroepen", .vocabulary, from: .audience) { $0.audiences },
         OfferingField("keywords", "trefwoorden", "Trefwoorden", .list) { $0.keywords },
-        OfferingField("cost", "kosten", "Kosten") { one($0.cost) },
-        OfferingField("delivery", "uitvoering", "Uitvoering") { one($0.delivery) },
+        OfferingField("cost", "kosten", "Kosten", from: .cost) { one($0.cost) },
+        OfferingField("delivery", "uitvoering", "Uitvoering", from: .delivery) { one($0.delivery) },
         OfferingField("duration", "duur", "Duur") { one($0.duration) },
         OfferingField("url", "webadres", "Webadres") { one($0.url) },
         OfferingField("contact.name", "contact-naam", "Contactpersoon") { one($0.contact?.name) },

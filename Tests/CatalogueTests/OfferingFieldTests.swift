@@ -42,4 +42,23 @@ import Testing
         #expect(changes.first?.before == "polarisatie, vertrouwen" && changes.first?.after == "polarisatie")
         #expect(RecordDiff.changes(from: nil, to: Self.full).count == OfferingField.all.count)
     }
+
+    /// A review shows what changed as people read it: labels, not codes; a list that only moved did not change.
+    @Test func theDiffIgnoresOrderAndReadsLabels() {
+        var reordered = Self.full
+        reordered.themes = ["vertrouwen", "polarisatie"]
+        reordered.keywords = ["wijk", "gesprek"]
+        #expect(RecordDiff.changes(from: Self.full, to: reordered).isEmpty)
+        var changed = Self.full
+        changed.themes = ["vertrouwen"]
+        changed.kind = "publicatie"
+        changed.provider = "kis"
+        let changes = RecordDiff.changes(from: Self.full, to: changed, taxonomy: .standard)
+        let taxonomy = Taxonomy.standard
+        #expect(changes.map(\.field) == ["provider", "kind", "themes"])
+        #expect(changes.first { $0.field == "themes" }?.before == "\(taxonomy.label(.theme, "polarisatie")), \(taxonomy.label(.theme, "vertrouwen"))")
+        #expect(changes.first { $0.field == "kind" }?.after == taxonomy.label(.kind, "publicatie"))
+        #expect(changes.first { $0.field == "provider" }?.after == taxonomy.provider("kis")?.name)
+        #expect(taxonomy.label(.kind, "publicatie") != "publicatie", "the label differs from the code, so the test can tell them apart")
+    }
 }

@@ -68,10 +68,15 @@ public struct FieldChange: Sendable, Hashable {
 public enum RecordDiff {
     /// Every field of the exchange format that differs, in the format's order. With no `before`
     /// (the first version) every filled field counts as changed.
-    public static func changes(from before: OfferingRecord?, to after: OfferingRecord) -> [FieldChange] {
+    /// A list whose values only moved is unchanged. With a taxonomy, values read as their labels.
+    public static func changes(from before: OfferingRecord?, to after: OfferingRecord, taxonomy: Taxonomy? = nil) -> [FieldChange] {
         OfferingField.all.compactMap { field in
-            let old = before.map { field.text($0) } ?? "", new = field.text(after)
-            return old == new ? nil : FieldChange(field: field.name, label: field.label, before: old, after: new)
+            let old = before.map { field.values($0) } ?? [], new = field.values(after)
+            let same = field.shape == .text ? old == new : old.sorted() == new.sorted()
+            guard !same else { return nil }
+            return FieldChange(field: field.name, label: field.label,
+                               before: before.map { field.readable($0, taxonomy: taxonomy).joined(separator: ", ") } ?? "",
+                               after: field.readable(after, taxonomy: taxonomy).joined(separator: ", "))
         }
     }
 

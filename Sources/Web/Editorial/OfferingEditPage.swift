@@ -43,7 +43,7 @@ enum OfferingEditPage {
             .unwrap(model.conflict) { .div(.class("notice"), .role("alert"), .h2(.class("notice__title"), .safeText("Niet opgeslagen")),
                                            .p(.safeText($0))) },
             errorSummary(model.errors),
-            reviewBox(model),
+            reviewBox(model, taxonomy: site.catalogue.taxonomy),
             .form(
                 .class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
@@ -225,7 +225,7 @@ enum OfferingEditPage {
     }
 
     /// For a redacteur, above a submitted draft: what changed against the site, and the two answers.
-    static func reviewBox(_ model: Model) -> Node<HTML.BodyContext> {
+    static func reviewBox(_ model: Model, taxonomy: Taxonomy) -> Node<HTML.BodyContext> {
         guard model.account.role == .editor, let managed = model.managed, let draft = managed.draft, draft.status == .submitted else { return .empty }
         let key = managed.key
         let error = model.errors["opmerking"]
@@ -233,7 +233,7 @@ enum OfferingEditPage {
             .h2(.id("beoordelen"), .safeText("Beoordelen")),
             .p(.safeText("Ingediend door \(draft.author.name) op \(DutchFormat.dateTime(draft.updated)). "
                 + (managed.stored == nil ? "Dit aanbod is nieuw." : "Wijzigingen ten opzichte van de versie op de site:"))),
-            OfferingHistoryPage.diffTable(RecordDiff.changes(from: managed.stored?.record, to: draft.record), caption: "Wijzigingen"),
+            OfferingHistoryPage.diffTable(RecordDiff.changes(from: managed.stored?.record, to: draft.record, taxonomy: taxonomy), caption: "Wijzigingen"),
             .div(.class("portal-actions"),
                  .form(.action(esc(EditorialPaths.publish(key.provider, key.id))), .method(.post), PortalFields.csrf(model.csrf),
                        .input(.type(.hidden), .name("versie"), .value("\(draft.version)")),

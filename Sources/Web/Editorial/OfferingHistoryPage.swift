@@ -33,7 +33,7 @@ enum OfferingHistoryPage {
         let key = managed.key
         let meta = PageMeta(title: "Versie \(revision.number): \(managed.title)", description: "Een versie van een aanbod.", path: EditorialPaths.offerings(),
                             noIndex: true)
-        let changes = RecordDiff.changes(from: previous?.record, to: revision.record)
+        let changes = RecordDiff.changes(from: previous?.record, to: revision.record, taxonomy: site.catalogue.taxonomy)
         return Layout.render(meta, site: site, content: .group(
             breadcrumbs(managed, current: "Versie \(revision.number)"),
             .h1(.safeText("Versie \(revision.number): \(revision.record.title)")),
