@@ -360,4 +360,23 @@ struct PortalReviewMailTests {
             #expect(try await editor.request(.get, "/beheer/aanbod?pagina=999").status == 200, "past the end shows the last page")
         }
     }
+
+    /// A redacteur's start page links the review queue with how many submissions wait in it.
+    @Test func theRedacteursStartPageCountsWhatWaitsForReview() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            try await PortalFixtures.account(platform, .partnerEditor)
+            var editor = Browser(client: client), partner = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(try await editor.request(.get, "/beheer").body.contains("<a href=\"/beheer/beoordelen\">Ter beoordeling (0)</a>"))
+            var record = try #require(platform.catalogue.offerings { $0.provider == "vng" }.first).record
+            record.id = "nieuw-ter-beoordeling"
+            record.title = "Nieuw ter beoordeling"
+            _ = try await platform.editorial.save(record, basedOn: .new, intent: .submit, by: Editor(email: "p@vng.example", name: "P"),
+                                                  today: Day(Date()))
+            #expect(try await editor.request(.get, "/beheer").body.contains("Ter beoordeling (1)"))
+            #expect(!(try await partner.request(.get, "/beheer").body.contains("Ter beoordeling")), "not for partner editors")
+        }
+    }
 }

@@ -10,6 +10,8 @@ enum DashboardPage {
         var account: Account
         var csrfToken: String
         var message: String? = nil
+        /// For a redacteur: how many submissions wait for review.
+        var awaitingReview: Int? = nil
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -22,6 +24,9 @@ enum DashboardPage {
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
             .ul(.class("inline-links"),
                 .li(.a(.href(EditorialPaths.offerings()), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
+                .unwrap(model.awaitingReview) { count in
+                    .li(.a(.href(EditorialPaths.reviewQueue()), .safeText("Ter beoordeling (\(count))")))
+                },
                 .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
                 .if(account.role == .administrator, .li(.a(.href(AccountPaths.users()), .safeText("Gebruikers en uitnodigingen")))),
                 .if(account.role == .administrator, .li(.a(.href(ProviderPaths.list()), .safeText("Aanbieders")))),
