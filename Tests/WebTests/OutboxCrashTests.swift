@@ -111,7 +111,7 @@ struct OutboxCrashTests {
             let log = FileManager.default.temporaryDirectory.appendingPathComponent("stop-\(domain).log")
             defer { try? FileManager.default.removeItem(at: log) }
             // Rate-limited (a batch of 100 takes 20 s at 5/s), so the workers are waiting for their turn when the stop comes.
-            let server = try Self.serve(location, port: Int.random(in: 20_000..<60_000), log: log, rate: 5)
+            let server = try Self.serve(location, port: FreePort.pick(), log: log, rate: 5)
             defer { if server.isRunning { kill(server.processIdentifier, SIGKILL) } }
             let started = try await Self.waitUntil(seconds: 60) { try Self.deliveries(domain: domain).count >= 5 }
             let stopAsked = Date()
@@ -139,7 +139,7 @@ struct OutboxCrashTests {
             try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: logs) }
             // The first process: killed without warning once a quarter has gone out.
-            let first = try Self.serve(location, port: Int.random(in: 20_000..<40_000), log: logs.appendingPathComponent("first.log"))
+            let first = try Self.serve(location, port: FreePort.pick(), log: logs.appendingPathComponent("first.log"))
             let started = try await Self.waitUntil(seconds: 60) { try Self.deliveries(domain: domain).count >= Self.subscribers / 4 }
             kill(first.processIdentifier, SIGKILL)
             first.waitUntilExit()
@@ -148,7 +148,7 @@ struct OutboxCrashTests {
             #expect(atKill < Self.subscribers, "killed mid-send, not after the end")
 
             // The second process takes over once the dead worker's lease has run out.
-            let second = try Self.serve(location, port: Int.random(in: 40_000..<60_000), log: logs.appendingPathComponent("second.log"))
+            let second = try Self.serve(location, port: FreePort.pick(), log: logs.appendingPathComponent("second.log"))
             defer { if second.isRunning { kill(second.processIdentifier, SIGKILL) } }
             let finished = try await Self.waitUntil(seconds: 90) { try await platform.outbox.progress(edition: edition.id).isFinished }
             second.terminate()
