@@ -84,7 +84,7 @@ enum AccountCreation {
                 try await platform.accounts.create(Account(email: address.description, name: trimmedName, role: role, provider: provider,
                                                            passwordHash: hash))
                 try await platform.audit.append(AuditEvent(actor: "systeem", actorName: "opdrachtregel",
-                                                           action: role == .administrator ? .administratorCreated : .accountCreated,
+                                                           action: role == .administrator ? .administratorCreated : .accountCreatedByCommand,
                                                            subject: address.description, details: role.rawValue))
             } catch AccountError.emailTaken {
                 throw ValidationError("Er is al een account met het adres \(address).")
