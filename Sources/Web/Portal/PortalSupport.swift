@@ -40,8 +40,3 @@ extension RouteRequest {
 extension PortalRequest {
     var logger: Logger { base.context.logger }
 }
-
-/// The portal's refusal page: 403 with what the visitor can do about it.
-func forbidden(_ message: String, site: SiteServices) -> Response {
-    Responses.personal(ErrorPage.forbidden(site: site, message: message), status: .forbidden)
-}

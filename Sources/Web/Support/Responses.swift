@@ -41,3 +41,9 @@ enum Responses {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 }
+
+/// The refusal page: 403, with what the visitor can do about it. `RouteGate` and the handlers that
+/// check more than a route's rule (a partner editor and another provider's offer) both answer with it.
+func forbidden(_ message: String, site: SiteServices) -> Response {
+    Responses.personal(ErrorPage.forbidden(site: site, message: message), status: .forbidden)
+}

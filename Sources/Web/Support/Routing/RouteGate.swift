@@ -50,30 +50,30 @@ struct RouteGate<Context: RequestContext>: Sendable {
             return nil
         case .secondFactorPending:
             guard let visitor = call.visitor else {
-                return isGet ? Responses.seeOther(AccountPaths.signIn()) : forbidden("U bent niet (meer) ingelogd.")
+                return isGet ? Responses.seeOther(AccountPaths.signIn()) : forbidden("U bent niet (meer) ingelogd.", site: site)
             }
             guard !visitor.session.verified else {
-                return isGet ? Responses.seeOther(PortalPaths.dashboard()) : forbidden("U bent al ingelogd.")
+                return isGet ? Responses.seeOther(PortalPaths.dashboard()) : forbidden("U bent al ingelogd.", site: site)
             }
             if checkingToken && !isGet && !hasSessionToken(call, visitor) {
-                return forbidden("Het formulier is verlopen of niet van deze site. Log opnieuw in.")
+                return forbidden("Het formulier is verlopen of niet van deze site. Log opnieuw in.", site: site)
             }
             return nil
         case .signedIn(let roles, let evenWithoutSecondFactor):
             guard let visitor = call.visitor else {
-                return isGet ? Responses.seeOther(AccountPaths.signIn()) : forbidden("U bent niet (meer) ingelogd.")
+                return isGet ? Responses.seeOther(AccountPaths.signIn()) : forbidden("U bent niet (meer) ingelogd.", site: site)
             }
             guard visitor.session.verified else {
-                return isGet ? Responses.seeOther(AccountPaths.secondFactor()) : forbidden("Geef eerst de code van de tweede stap.")
+                return isGet ? Responses.seeOther(AccountPaths.secondFactor()) : forbidden("Geef eerst de code van de tweede stap.", site: site)
             }
-            guard roles.contains(visitor.account.role) else { return forbidden("Deze pagina is niet voor uw rol.") }
+            guard roles.contains(visitor.account.role) else { return forbidden("Deze pagina is niet voor uw rol.", site: site) }
             if visitor.account.role.requiresSecondFactor && !visitor.account.hasSecondFactor && !evenWithoutSecondFactor {
                 return isGet
                     ? Responses.seeOther(AccountPaths.secondFactorSetup())
-                    : forbidden("Stel eerst de tweede stap in; voor beheerders is die verplicht.")
+                    : forbidden("Stel eerst de tweede stap in; voor beheerders is die verplicht.", site: site)
             }
             if checkingToken && !isGet && !call.bodyTooLarge && !hasSessionToken(call, visitor) {
-                return forbidden("Het formulier is verlopen of niet van deze site. Laad de pagina opnieuw en probeer het nog eens.")
+                return forbidden("Het formulier is verlopen of niet van deze site. Laad de pagina opnieuw en probeer het nog eens.", site: site)
             }
             return nil
         }
@@ -89,9 +89,5 @@ struct RouteGate<Context: RequestContext>: Sendable {
               let (session, account) = try await portal.signIn.session(token: token)
         else { return nil }
         return Visitor(session: session, account: account)
-    }
-
-    func forbidden(_ message: String) -> Response {
-        Responses.personal(ErrorPage.forbidden(site: site, message: message), status: .forbidden)
     }
 }
