@@ -49,20 +49,34 @@ public final class SearchLogRecorder: Sendable {
         }
     }
 
-    /// Writes what was recorded. When the store fails the tallies go back into the buffer (as far as
-    /// they fit), to be written by the next flush; after `maxAttempts` failures in a row they are
-    /// dropped, so one bad batch cannot block the log for good.
-    public func flush(to store: any SearchLogStore) async throws -> (written: Int, dropped: Int) {
+    /// How many tallies one write carries. A write holds a database connection; SQLite has one per
+    /// event loop, so one write of a whole flood (10,000 upserts) kept every other query waiting until
+    /// the pool's timeout. In small writes, a page or a sign-in waits for at most one of them.
+    public static let batchSize = 250
+
+    /// Writes what was recorded, in batches of `batchSize`, yielding between them. When the store fails,
+    /// the batches not yet written go back into the buffer (as far as they fit), to be written by the
+    /// next flush; after `maxAttempts` failures in a row they are dropped, so one bad batch cannot block
+    /// the log for good.
+    public func flush(to store: any SearchLogStore, batchSize: Int = SearchLogRecorder.batchSize) async throws -> (written: Int, dropped: Int) {
         let (tallies, dropped) = drain()
         guard !tallies.isEmpty else { return (0, dropped) }
-        do {
-            try await store.add(tallies)
-            pending.withLock { $0.failures = 0 }
-            return (tallies.count, dropped)
-        } catch {
-            restore(tallies)
-            throw error
+        let entries = Array(tallies)
+        let size = max(1, batchSize)
+        var written = 0
+        while written < entries.count {
+            let batch = entries[written..<min(written + size, entries.count)]
+            do {
+                try await store.add(Dictionary(uniqueKeysWithValues: batch.map { ($0.key, $0.value) }))
+            } catch {
+                restore(Dictionary(uniqueKeysWithValues: entries[written...].map { ($0.key, $0.value) }))
+                throw error
+            }
+            written += batch.count
+            await Task.yield()
         }
+        pending.withLock { $0.failures = 0 }
+        return (written, dropped)
     }
 
     private func restore(_ tallies: [SearchLogKey: SearchTally]) {

@@ -13,20 +13,22 @@ public struct SQLSearchLogStore: SearchLogStore {
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
 
+    /// One statement for all tallies, so a batch is atomic without a transaction and holds the
+    /// connection for one round trip. The recorder keeps batches small (`SearchLogRecorder.batchSize`).
     public func add(_ tallies: [SearchLogKey: SearchTally]) async throws {
         guard !tallies.isEmpty else { return }
-        try await database.transaction { tx in
-            let sql = tx.sql
-            for (key, tally) in tallies {
-                try await sql.raw("""
-                    INSERT INTO search_log (hour, source, query, filters, searches, results)
-                    VALUES (\(bind: key.hour), \(bind: key.source.rawValue), \(bind: key.query), \(bind: key.filters),
-                            \(bind: tally.searches), \(bind: tally.results))
-                    ON CONFLICT (hour, source, query, filters)
-                    DO UPDATE SET searches = search_log.searches + excluded.searches, results = excluded.results
-                    """).run()
-            }
+        var values: [SQLQueryString] = []
+        for (key, tally) in tallies {
+            values.append("""
+                (\(bind: key.hour), \(bind: key.source.rawValue), \(bind: key.query), \(bind: key.filters), \(bind: tally.searches), \(bind: tally.results))
+                """)
         }
+        let rows = values.dropFirst().reduce(values[0]) { $0 + ", " + $1 }
+        try await database.sql.raw("""
+            INSERT INTO search_log (hour, source, query, filters, searches, results) VALUES \(rows)
+            ON CONFLICT (hour, source, query, filters)
+            DO UPDATE SET searches = search_log.searches + excluded.searches, results = excluded.results
+            """).run()
     }
 
     /// SUM is cast because PostgreSQL sums a BIGINT column into NUMERIC.

@@ -94,4 +94,50 @@ import TestSupport
             #expect(Set(try #require(row).allColumns) == ["hour", "source", "query", "filters", "searches", "results"])
         }
     }
+
+    /// The probe's finding: a flood of distinct searches made one flush of 10,000 upserts hold SQLite's
+    /// only connection, and every page that needed the database waited until the pool gave up (a 500
+    /// after 30 s). Now another query is answered while the flush is still writing.
+    @Test(arguments: TestBackend.available)
+    func anotherQueryIsAnsweredWhileAFloodIsBeingWritten(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, database in
+            let recorder = SearchLogRecorder(capacity: 20_000, now: { Date(timeIntervalSince1970: 1_795_000_000) })
+            for index in 0..<10_000 { recorder.record(LoggedSearch(source: .catalogue, text: "zoekwoord \(index)", filters: [], results: 0)) }
+            let watched = WatchedStore(store)
+            let (firstBatch, signal) = AsyncStream.makeStream(of: Void.self)
+            watched.onBatch = { count in if count == 1 { signal.yield() } }
+            let flush = Task { try await recorder.flush(to: watched) }
+            for await _ in firstBatch { break }
+            // A query any page would make, asked once the flush has begun.
+            _ = try await database.database.sql.raw("SELECT COUNT(*) AS n FROM search_log").first()
+            let batchesWhenAnswered = watched.batches
+            let (written, dropped) = try await flush.value
+            #expect(written == 10_000)
+            #expect(dropped == 0)
+            #expect(watched.batches == 10_000 / SearchLogRecorder.batchSize)
+            #expect(batchesWhenAnswered < watched.batches, "the query waited for the whole flush")
+            let rows = try await store.report(SearchLogReportRequest(since: "2000-01-01T00:00Z", limit: 20_000))
+            #expect(rows.count == 10_000)
+        }
+    }
+}
+
+/// A store that counts the batches written to the real one.
+final class WatchedStore: SearchLogStore, @unchecked Sendable {
+    let inner: any SearchLogStore
+    private let lock = NSLock()
+    private var count = 0
+    var onBatch: @Sendable (Int) -> Void = { _ in }
+    var batches: Int { lock.withLock { count } }
+
+    init(_ inner: any SearchLogStore) { self.inner = inner }
+
+    func add(_ tallies: [SearchLogKey: SearchTally]) async throws {
+        try await inner.add(tallies)
+        let now = lock.withLock { count += 1; return count }
+        onBatch(now)
+    }
+
+    func report(_ request: SearchLogReportRequest) async throws -> [SearchLogReportRow] { try await inner.report(request) }
+    func purge(before hour: String) async throws -> Int { try await inner.purge(before: hour) }
 }
