@@ -21,6 +21,9 @@ public struct Configuration: Sendable {
     /// Seconds a connection may stay idle before the server closes it (HTTP_IDLE_TIMEOUT_SECONDS), so
     /// connections opened and left alone cannot pile up until no visitor gets in.
     public var idleTimeoutSeconds = 30
+    /// Connections one client address may hold at once (HTTP_CONNECTIONS_PER_CLIENT); a trusted proxy is
+    /// not capped. Generous, because a town hall's civil servants may share one address.
+    public var connectionsPerClient = 256
     /// Days the private search log keeps its hours; 0 keeps no search log at all.
     public var searchLogRetentionDays: Int
     /// bcrypt's cost for portal passwords; tests lower it to stay fast, production keeps 12.
@@ -140,6 +143,9 @@ public struct Configuration: Sendable {
         }
         if let seconds = try number("HTTP_IDLE_TIMEOUT_SECONDS", 1...3600, "a number of seconds") {
             configuration.idleTimeoutSeconds = Int(seconds)
+        }
+        if let connections = try number("HTTP_CONNECTIONS_PER_CLIENT", 1...100_000, "a number of connections") {
+            configuration.connectionsPerClient = Int(connections)
         }
         if let connections = try number("NEWSLETTER_SMTP_CONNECTIONS", 1...32, "a number of connections") {
             configuration.newsletterConnections = Int(connections)

@@ -133,7 +133,8 @@ public struct Platform: Sendable {
     public func application() -> some ApplicationProtocol {
         Application(
             router: router(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
+            server: ConnectionsPerClient(limit: configuration.connectionsPerClient, trustedProxies: configuration.trustedProxies)
+                .http1(.init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
             services: [
                 backgroundMailer,

@@ -59,3 +59,54 @@ def test_many_idle_connections_do_not_lock_out_a_visitor(impatient_server):
     finally:
         for connection in idle:
             connection.close()
+
+
+def test_headers_sent_a_byte_at_a_time_do_not_keep_a_connection(impatient_server):
+    """A slow-header client (slowloris) sends part of a request head and then a byte now and then;
+    the idle clock runs from the last complete request part, so the trickle does not reset it."""
+    with socket.create_connection(("127.0.0.1", impatient_server.port), timeout=1) as connection:
+        connection.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        closed_after = None
+        while time.monotonic() - started < 8:
+            try:
+                connection.sendall(b"X")
+                if connection.recv(4096) == b"":
+                    closed_after = time.monotonic() - started
+                    break
+            except socket.timeout:
+                continue  # no answer yet: the trickle goes on
+            except (BrokenPipeError, ConnectionResetError):
+                closed_after = time.monotonic() - started
+                break
+        assert closed_after is not None, "a trickle of header bytes kept the connection open for 8 s"
+        assert closed_after < 5
+
+
+@pytest.fixture(scope="module")
+def capped_server():
+    s = Server(hostile=False, env_extra={"HTTP_CONNECTIONS_PER_CLIENT": "20"})
+    yield s
+    s.stop()
+
+
+def answers(port):
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as visitor:
+        visitor.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try:
+            return visitor.recv(64).startswith(b"HTTP/1.1 200")
+        except ConnectionResetError:
+            return False
+
+
+def test_one_client_cannot_hold_more_than_its_share_of_connections(capped_server):
+    held = [socket.create_connection(("127.0.0.1", capped_server.port), timeout=5) for _ in range(20)]
+    try:
+        time.sleep(0.3)  # every one of them accepted and counted
+        assert not answers(capped_server.port), "a 21st connection from one address was served"
+        held.pop().close()
+        time.sleep(0.3)  # the server sees the close and gives the place back
+        assert answers(capped_server.port), "a place given back was not free again"
+    finally:
+        for connection in held:
+            connection.close()
