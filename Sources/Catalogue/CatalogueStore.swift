@@ -10,8 +10,9 @@ public protocol CatalogueStore: Sendable {
     func offeringCount() async throws -> Int
     /// Inserts new records and updates changed ones in one transaction; records equal to what is stored
     /// are left alone. Either every record is applied or none is. New offerings are published; an
-    /// archived one stays archived. Each change adds a revision by `editor`.
-    func upsert(_ records: [OfferingRecord], checkedOn today: Day, by editor: Editor) async throws -> UpsertSummary
+    /// archived one stays archived. Each change adds a revision by `editor`. An import is not a check:
+    /// the offerings' "last checked" day stays as it was (nil for new ones).
+    func upsert(_ records: [OfferingRecord], by editor: Editor) async throws -> UpsertSummary
     /// "Nog actueel": the offering was checked today; it is due again twelve months later. False when
     /// there is no such offering.
     func confirmCurrent(_ key: OfferingKey, checkedOn today: Day, by editor: Editor) async throws -> Bool
@@ -19,8 +20,8 @@ public protocol CatalogueStore: Sendable {
 
 extension CatalogueStore {
     /// Work without a person behind it: the command line's import, the demo seed.
-    public func upsert(_ records: [OfferingRecord], checkedOn today: Day) async throws -> UpsertSummary {
-        try await upsert(records, checkedOn: today, by: .system)
+    public func upsert(_ records: [OfferingRecord]) async throws -> UpsertSummary {
+        try await upsert(records, by: .system)
     }
 
     public func confirmCurrent(_ key: OfferingKey, checkedOn today: Day) async throws -> Bool {

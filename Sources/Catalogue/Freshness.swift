@@ -1,5 +1,5 @@
 /// Whether an offering is still known to be current: every offering has a "herzien vóór" date — set
-/// by the provider, or twelve months after it was last checked — and is due in the 30 days before it.
+/// by the provider, or twelve months after it was last checked (or came in, if nobody has checked it yet) — and is due in the 30 days before it.
 public enum Freshness: String, Sendable, Comparable {
     case overdue = "verlopen"
     case dueSoon = "binnenkort"
@@ -19,7 +19,7 @@ public enum Freshness: String, Sendable, Comparable {
 
     /// The date by which the offering should be checked again.
     public static func reviewBy(_ offering: Offering) -> Day {
-        offering.reviewBy ?? offering.lastChecked.adding(months: reviewAfterMonths)
+        offering.reviewBy ?? (offering.lastChecked ?? Day(offering.created)).adding(months: reviewAfterMonths)
     }
 
     public static func of(_ offering: Offering, today: Day) -> Freshness {

@@ -23,7 +23,9 @@ public struct Offering: Sendable, Hashable, Codable {
     public var contact: Contact?
     public var published: Day?
     public var reviewBy: Day?
-    public var lastChecked: Day
+    /// The day a person last confirmed the offering (publishing an edit, or "still current" in the
+    /// portal); nil while nobody has since it arrived by import: an import is never a check.
+    public var lastChecked: Day?
     public var created: Date
     public var updated: Date
 
@@ -31,7 +33,7 @@ public struct Offering: Sendable, Hashable, Codable {
         provider: String, id: String, slug: String, title: String, summary: String, description: String,
         kind: String, form: String, themes: [String], audiences: [String], keywords: [String],
         cost: String?, delivery: String?, duration: String?, url: String?, contact: Contact?,
-        published: Day?, reviewBy: Day?, lastChecked: Day, created: Date, updated: Date
+        published: Day?, reviewBy: Day?, lastChecked: Day?, created: Date, updated: Date
     ) {
         self.provider = provider
         self.id = id
@@ -57,7 +59,7 @@ public struct Offering: Sendable, Hashable, Codable {
     }
 
     /// An offering with this content, as published under `slug`.
-    public init(_ record: OfferingRecord, slug: String, lastChecked: Day, created: Date, updated: Date) {
+    public init(_ record: OfferingRecord, slug: String, lastChecked: Day?, created: Date, updated: Date) {
         self.init(provider: record.provider, id: record.id, slug: slug, title: record.title, summary: record.summary,
                   description: record.description, kind: record.kind, form: record.form, themes: record.themes,
                   audiences: record.audiences, keywords: record.keywords, cost: record.cost, delivery: record.delivery,

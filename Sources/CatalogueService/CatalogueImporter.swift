@@ -21,8 +21,9 @@ public struct CatalogueImporter: Sendable {
     }
 
     /// Validates every file and applies them together in one transaction: any problem in any file and
-    /// nothing is written. A record's key may appear only once across all files.
-    public func importFiles(_ files: [File], today: Day = Day(Date())) async throws -> UpsertSummary {
+    /// nothing is written. A record's key may appear only once across all files. `adjust` changes each
+    /// valid record before it is stored (the demo moves its dates to the day it is loaded).
+    public func importFiles(_ files: [File], adjust: @Sendable (OfferingRecord) -> OfferingRecord = { $0 }) async throws -> UpsertSummary {
         let taxonomy = try await store.taxonomy()
         var records: [OfferingRecord] = []
         var problems: [(String, ImportProblem)] = []
@@ -53,7 +54,7 @@ public struct CatalogueImporter: Sendable {
         guard problems.isEmpty else {
             throw FileImportRejected(problems: problems)
         }
-        let summary = try await store.upsert(records, checkedOn: today)
+        let summary = try await store.upsert(records.map(adjust))
         if summary.changed, let live { try await live.reload(from: store) }
         return summary
     }

@@ -49,7 +49,7 @@ public struct FluentCatalogueStore: CatalogueStore {
         try await OfferingModel.query(on: database).count()
     }
 
-    public func upsert(_ records: [OfferingRecord], checkedOn today: Day, by editor: Editor) async throws -> UpsertSummary {
+    public func upsert(_ records: [OfferingRecord], by editor: Editor) async throws -> UpsertSummary {
         try await database.transaction { tx in
             let existing = try await OfferingModel.query(on: tx).with(\.$labels).all()
             var byKey: [OfferingKey: OfferingModel] = [:]
@@ -76,7 +76,6 @@ public struct FluentCatalogueStore: CatalogueStore {
                         continue
                     }
                     model.apply(record)
-                    model.lastChecked = today.description
                     model.updatedAt = now
                     model.version += 1
                     try await model.update(on: tx)
@@ -86,7 +85,7 @@ public struct FluentCatalogueStore: CatalogueStore {
                                                       comment: nil, at: now))
                     summary.updated.append(record.key)
                 } else {
-                    let model = OfferingModel(published: record, slug: Self.uniqueSlug(for: record, taken: takenSlugs), checkedOn: today, at: now)
+                    let model = OfferingModel(published: record, slug: Self.uniqueSlug(for: record, taken: takenSlugs), checkedOn: nil, at: now)
                     takenSlugs.insert(model.slug)
                     try await model.create(on: tx)
                     try await Self.createLabels(for: record, offeringID: model.requireID(), on: tx)

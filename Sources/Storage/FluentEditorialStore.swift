@@ -258,8 +258,11 @@ public struct FluentEditorialStore: EditorialStore {
     }
 
     /// Puts the record on the site: updates or creates the stored offering as published, checked
-    /// today, and removes the draft.
+    /// today, and removes the draft. Publishing is a check by a person, so a "herzien vóór" date already
+    /// past moves to twelve months from today, and the overdue notice goes.
     static func publish(_ record: OfferingRecord, by editor: Editor, today: Day, on tx: any Database) async throws {
+        var record = record
+        if let due = record.reviewBy, due < today { record.reviewBy = today.adding(months: Freshness.reviewAfterMonths) }
         let now = Date()
         if let model = try await storedModel(record.key, on: tx) {
             model.apply(record)

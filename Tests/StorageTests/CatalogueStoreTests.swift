@@ -81,20 +81,24 @@ import TestSupport
     }
 
     @Test(arguments: TestBackend.available)
-    func anUpdateKeepsTheSlugAndMarksTheOfferingChecked(backend: TestBackend) async throws {
+    func anImportedUpdateKeepsTheSlugAndIsNotACheck(backend: TestBackend) async throws {
         try await Self.withStore(backend) { store in
             var record = OfferingRecord(id: "test", provider: "vng", title: "Oude titel", summary: "S", description: "",
                                         kind: "publicatie", form: "rapport", themes: ["vertrouwen"], keywords: ["a", "b"])
-            _ = try await store.upsert([record], checkedOn: Day("2024-01-01")!)
+            _ = try await store.upsert([record])
             record.title = "Nieuwe titel"
             record.keywords = ["b", "a", "c"]
-            let summary = try await store.upsert([record], checkedOn: Day("2024-06-01")!)
+            let summary = try await store.upsert([record])
             #expect(summary.updated == [record.key])
             let stored = try #require(try await store.allOfferings().first)
             #expect(stored.slug == "oude-titel")
             #expect(stored.title == "Nieuwe titel")
             #expect(stored.keywords == ["b", "a", "c"])
-            #expect(stored.lastChecked == Day("2024-06-01"))
+            #expect(stored.lastChecked == nil, "an import is never a check by a person")
+            #expect(try await store.confirmCurrent(record.key, checkedOn: Day("2024-07-01")!))
+            #expect(try await store.allOfferings().first?.lastChecked == Day("2024-07-01"))
+            _ = try await store.upsert([record])
+            #expect(try await store.allOfferings().first?.lastChecked == Day("2024-07-01"), "a later import keeps the last check")
         }
     }
 
@@ -105,7 +109,7 @@ import TestSupport
                 OfferingRecord(id: "zelfde-\(index)", provider: provider, title: "Zelfde titel", summary: "S", description: "",
                                kind: "training", form: "workshop", themes: ["inclusie"])
             }
-            _ = try await store.upsert(records, checkedOn: Day("2024-01-01")!)
+            _ = try await store.upsert(records)
             let slugs = try await store.allOfferings().map(\.slug)
             #expect(Set(slugs) == ["zelfde-titel", "zelfde-titel-bzk", "zelfde-titel-vng"])
         }

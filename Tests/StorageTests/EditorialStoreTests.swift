@@ -48,7 +48,7 @@ import TestSupport
             }
             #expect(try await editorial.revisions(OfferingKey(provider: "vng", id: "weg")).map(\.action) == [.archived, .published])
             // An import updates an archived offering's content but does not bring it back.
-            let summary = try await catalogue.upsert([Self.record("weg", title: "Weg, bijgewerkt")], checkedOn: today)
+            let summary = try await catalogue.upsert([Self.record("weg", title: "Weg, bijgewerkt")])
             #expect(summary.updated.map(\.id) == ["weg"])
             #expect(try await catalogue.allOfferings().map(\.id) == ["live"])
             #expect(try await editorial.revisions(OfferingKey(provider: "vng", id: "weg")).first?.action == .imported)
@@ -82,6 +82,32 @@ import TestSupport
             let revisions = try await editorial.revisions(key)
             #expect(revisions.count == 2, "one revision for the publication, one for the single winner")
             #expect(revisions.map(\.number) == [2, 1])
+        }
+    }
+
+    /// An imported offering past its "herzien vóór" date is overdue and nobody has checked it; an edit
+    /// published by a person is a check: the notice goes, the date moves twelve months on.
+    @Test(arguments: TestBackend.available)
+    func publishingAnEditOfAnOverdueOfferingIsACheck(backend: TestBackend) async throws {
+        try await Self.withStores(backend) { catalogue, editorial in
+            var record = Self.record("oud")
+            record.reviewBy = today.adding(days: -40)
+            _ = try await catalogue.upsert([record])
+            let imported = try #require(try await catalogue.allOfferings().first)
+            #expect(imported.lastChecked == nil)
+            #expect(Freshness.of(imported, today: today) == .overdue)
+            let managed = try #require(try await editorial.managed(record.key))
+            record.summary = "Bijgewerkte samenvatting."
+            _ = try await editorial.save(record, basedOn: managed.editToken, intent: .publish, by: alice, today: today)
+            let edited = try #require(try await catalogue.allOfferings().first)
+            #expect(edited.lastChecked == today)
+            #expect(edited.reviewBy == today.adding(months: 12))
+            #expect(Freshness.of(edited, today: today) == .current)
+            // A date still ahead is the provider's own choice and stays.
+            let current = try #require(try await editorial.managed(record.key))
+            record.reviewBy = today.adding(days: 20)
+            _ = try await editorial.save(record, basedOn: current.editToken, intent: .publish, by: alice, today: today)
+            #expect(try await catalogue.allOfferings().first?.reviewBy == today.adding(days: 20))
         }
     }
 

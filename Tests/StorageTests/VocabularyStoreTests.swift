@@ -33,7 +33,7 @@ import TestSupport
         try await Self.withStores(backend) { catalogue, editorial, vocabularies in
             _ = try await catalogue.upsert([Self.record("een", themes: ["radicalisering"]),
                                             Self.record("beide", themes: ["polarisatie", "radicalisering", "extremisme"]),
-                                            Self.record("ander", themes: ["extremisme"])], checkedOn: today)
+                                            Self.record("ander", themes: ["extremisme"])])
             _ = try await editorial.save(Self.record("concept", themes: ["radicalisering", "polarisatie"]), basedOn: .new, intent: .concept,
                                          by: beheerder, today: today)
             let moved = try await vocabularies.merge(.theme, from: "radicalisering", into: "polarisatie", by: beheerder)
@@ -52,7 +52,7 @@ import TestSupport
     @Test(arguments: TestBackend.available)
     func mergesThatWouldBreakTheStructureAreRefused(backend: TestBackend) async throws {
         try await Self.withStores(backend) { catalogue, _, vocabularies in
-            _ = try await catalogue.upsert([Self.record("een", themes: ["polarisatie"])], checkedOn: today)
+            _ = try await catalogue.upsert([Self.record("een", themes: ["polarisatie"])])
             await #expect(throws: VocabularyProblem.fixedVocabulary) { _ = try await vocabularies.merge(.kind, from: "training", into: "publicatie", by: beheerder) }
             await #expect(throws: VocabularyProblem.differentParent) { _ = try await vocabularies.merge(.form, from: "handreiking", into: "workshop", by: beheerder) }
             await #expect(throws: VocabularyProblem.sameTerm) { _ = try await vocabularies.merge(.theme, from: "polarisatie", into: "polarisatie", by: beheerder) }

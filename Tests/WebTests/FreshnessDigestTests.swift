@@ -48,7 +48,7 @@ import WeerbaarApp
             // One VNG offering's review date passes.
             var record = try #require(platform.catalogue.offerings { $0.provider == "vng" }.first).record
             record.reviewBy = today.adding(months: -1)
-            _ = try await platform.store.upsert([record], checkedOn: today)
+            _ = try await platform.store.upsert([record])
             try await platform.catalogue.reload(from: platform.store)
             let messages = try await platform.freshnessDigest.messages(today: today)
             #expect(messages.map { $0.to.map(\.description) } == [["vng@partner.example"]])

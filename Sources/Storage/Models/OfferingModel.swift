@@ -25,6 +25,7 @@ final class OfferingModel: Model, @unchecked Sendable {
     @OptionalField(key: "contact_phone") var contactPhone: String?
     @OptionalField(key: "published") var published: String?
     @OptionalField(key: "review_by") var reviewBy: String?
+    /// `YYYY-MM-DD` of the last check by a person; empty while nobody has checked it since its import.
     @Field(key: "last_checked") var lastChecked: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
@@ -36,11 +37,12 @@ final class OfferingModel: Model, @unchecked Sendable {
 
     init() {}
 
-    /// A new published offering, checked today, version 1; labels are written separately.
-    init(published record: OfferingRecord, slug: String, checkedOn today: Day, at now: Date) {
+    /// A new published offering, version 1, checked on `day` by the person who published it (nil for an
+    /// import, which is not a check); labels are written separately.
+    init(published record: OfferingRecord, slug: String, checkedOn day: Day?, at now: Date) {
         id = UUID()
         self.slug = slug
-        lastChecked = today.description
+        lastChecked = day?.description ?? ""
         createdAt = now
         updatedAt = now
         status = OfferingStatus.published.rawValue
@@ -77,7 +79,7 @@ final class OfferingModel: Model, @unchecked Sendable {
             kind: kind, form: form, themes: values(.theme), audiences: values(.audience), keywords: values(.keyword),
             cost: cost, delivery: delivery, duration: duration, url: url, contact: contact.isEmpty ? nil : contact,
             published: published.flatMap { Day($0) }, reviewBy: reviewBy.flatMap { Day($0) },
-            lastChecked: Day(lastChecked) ?? Day(createdAt), created: createdAt, updated: updatedAt)
+            lastChecked: Day(lastChecked), created: createdAt, updated: updatedAt)
     }
 }
 

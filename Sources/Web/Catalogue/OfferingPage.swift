@@ -61,7 +61,8 @@ enum OfferingPage {
     static func staleNotice(_ offering: Offering, today: Day) -> Node<HTML.BodyContext> {
         guard Freshness.of(offering, today: today) == .overdue else { return .empty }
         return .div(.class("notice notice--stale"), .role("note"),
-                    .p(.strong(.safeText("Laatst gecontroleerd op \(DutchFormat.date(offering.lastChecked)).")),
+                    .p(.strong(.safeText(offering.lastChecked.map { "Laatst gecontroleerd op \(DutchFormat.date($0))." }
+                                         ?? "Niet meer gecontroleerd sinds het in de catalogus kwam.")),
                        .safeText(" De aanbieder wilde dit aanbod vóór \(DutchFormat.date(Freshness.reviewBy(offering))) opnieuw bekijken en heeft dat nog niet gedaan. "
                            + "Controleer de actuele gegevens bij de aanbieder.")))
     }
@@ -88,7 +89,9 @@ enum OfferingPage {
         if let delivery = o.delivery { rows.append(("Werkvorm", .safeText(t.label(.delivery, delivery)))) }
         if let duration = o.duration { rows.append(("Duur", .safeText(duration))) }
         if let published = o.published { rows.append(("Verschenen", .time(.datetime(esc(published.description)), .safeText(DutchFormat.date(published))))) }
-        rows.append(("Laatst gecontroleerd", .time(.datetime(o.lastChecked.description), .safeText(DutchFormat.date(o.lastChecked)))))
+        if let checked = o.lastChecked {
+            rows.append(("Laatst gecontroleerd", .time(.datetime(checked.description), .safeText(DutchFormat.date(checked)))))
+        }
         if !o.keywords.isEmpty { rows.append(("Trefwoorden", .safeText(o.keywords.joined(separator: ", ")))) }
         return .dl(.class("facts"), .group(rows.map { label, value in
             .group(.dt(.safeText(label)), .dd(value))

@@ -84,7 +84,7 @@ enum OfferingsDashboardPage {
         return .tr(.td(title),
                    .td(.safeText(provider(key.provider, site))),
                    .td(.safeText(status)),
-                   .td(.safeText(DutchFormat.date(offering.lastChecked))),
+                   .td(.safeText(offering.lastChecked.map(DutchFormat.date) ?? "nog niet")),
                    .td(.safeText(DutchFormat.date(Freshness.reviewBy(offering)))),
                    .td(.span(.class("freshness freshness--\(state.rawValue)"), .safeText(state.label))),
                    .td(.form(.action(esc(EditorialPaths.confirm(key.provider, key.id))), .method(.post),

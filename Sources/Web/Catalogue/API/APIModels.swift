@@ -71,7 +71,7 @@ enum APIModels {
         var contact: Contact?
         var published: String?
         var reviewBy: String?
-        var lastChecked: String
+        var lastChecked: String?
         var created: String
         var updated: String
         var page: String
@@ -95,7 +95,7 @@ enum APIModels {
             contact = o.contact
             published = o.published?.description
             reviewBy = o.reviewBy?.description
-            lastChecked = o.lastChecked.description
+            lastChecked = o.lastChecked?.description
             created = APIModels.timestamp(o.created)
             updated = APIModels.timestamp(o.updated)
             page = site.absolute(CataloguePaths.offering(o.slug))

@@ -24,7 +24,8 @@ enum Components {
                .safeText(" · " + (provider?.abbreviation ?? offering.provider))),
             .p(.class("card__summary"), highlighted(offering.summary, highlighter, terms)),
             .if(Freshness.of(offering, today: Day(Date())) == .overdue,
-                .p(.class("card__stale"), .safeText("Laatst gecontroleerd op \(DutchFormat.date(offering.lastChecked))"))),
+                .p(.class("card__stale"), .safeText(offering.lastChecked.map { "Laatst gecontroleerd op \(DutchFormat.date($0))" }
+                    ?? "Te herzien vóór \(DutchFormat.date(Freshness.reviewBy(offering))), nog niet gebeurd"))),
             .ul(.class("tags"), .aria("label", "Thema's"),
                 .forEach(offering.themes) { .li(.class("tag"), .safeText(taxonomy.label(.theme, $0))) })
         )
