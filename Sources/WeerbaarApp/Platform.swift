@@ -41,9 +41,8 @@ public struct Platform: Sendable {
             let store = FluentCatalogueStore(database: database)
             if seedDemoWhenEmpty, try await store.offeringCount() == 0 {
                 do {
-                    let files = try DemoCatalogue.files(in: configuration.demoDirectory)
-                    let summary = try await CatalogueImporter(store: store).importFiles(files)
-                    try await DemoCatalogue.mark(database)
+                    let summary = try await DemoCatalogue.load(from: configuration.demoDirectory, into: CatalogueImporter(store: store),
+                                                               database: database)
                     logger.info("Loaded the demo catalogue", metadata: ["offerings": "\(summary.created.count)"])
                 } catch let missing as DemoCatalogue.Missing {
                     // Started outside the repository: serve an empty catalogue rather than refuse to start.
@@ -164,6 +163,29 @@ public enum DemoCatalogue {
     /// Records that this installation runs on the demo catalogue, so its pages say so.
     public static func mark(_ database: WeerbaarDatabase) async throws {
         try await SiteSettings.set(SiteSettings.demoCatalogue, to: ISO8601DateFormatter().string(from: Date()), database: database)
+    }
+
+    /// The day the demo's files are written as of. A load moves every date by the days since, so a demo
+    /// loaded today shows what the files show as of this day: most offerings current, a few due soon, a
+    /// few overdue (data/demo/README.md), whenever it is loaded.
+    public static let writtenAsOf = Day("2026-06-01")!
+
+    /// The record as it reads when loaded on `today`: its dates moved by the days since `writtenAsOf`.
+    public static func moved(_ record: OfferingRecord, to today: Day) -> OfferingRecord {
+        let days = today.ordinal - writtenAsOf.ordinal
+        var record = record
+        record.published = record.published?.adding(days: days)
+        record.reviewBy = record.reviewBy?.adding(days: days)
+        return record
+    }
+
+    /// Imports the demo files in one transaction, with their dates moved to today, and marks the site as
+    /// a demo.
+    public static func load(from directory: String, into importer: CatalogueImporter, database: WeerbaarDatabase,
+                            today: Day = Day(Date())) async throws -> UpsertSummary {
+        let summary = try await importer.importFiles(try files(in: directory)) { moved($0, to: today) }
+        try await mark(database)
+        return summary
     }
 
     public static func files(in directory: String) throws -> [CatalogueImporter.File] {

@@ -124,9 +124,7 @@ struct Demo: AsyncParsableCommand {
 
     func run() async throws {
         let summary = try await Startup.withPlatform { platform, configuration in
-            let summary = try await platform.importer.importFiles(try DemoCatalogue.files(in: configuration.demoDirectory))
-            try await DemoCatalogue.mark(platform.database)
-            return summary
+            try await DemoCatalogue.load(from: configuration.demoDirectory, into: platform.importer, database: platform.database)
         }
         print("Demo catalogue: \(summary.created.count) new, \(summary.updated.count) changed, \(summary.unchanged.count) unchanged.")
     }
