@@ -55,12 +55,22 @@ enum FinderPage {
             .label(.for("sortering"), .safeText("Sorteer op")),
             .select(.id("sortering"), .attr("name", "sortering"), .group(options)))
         let facets: [Node<HTML.FormContext>] = page.facets.map { facetGroup($0.facet, $0.values) }
-        let filters: Node<HTML.FormContext> = .div(
+        // On a phone the results come first: the filters are a disclosure that says how many are chosen
+        // (a <details>, so it works without JavaScript). On a wide screen the CSS shows them always.
+        let chosen = page.facets.reduce(0) { $0 + $1.values.filter(\.selected).count }
+        let filters: Node<HTML.FormContext> = .element(named: "details", nodes: [
             .class("finder__filters"),
-            .h2(.class("finder__filters-title"), .safeText("Filters")),
-            .group(facets),
-            .button(.type(.submit), .class("button button--secondary"), .safeText("Filters toepassen")))
+            .element(named: "summary", nodes: [.class("finder__filters-toggle"), .safeText(filtersLabel(chosen: chosen))]),
+            .div(.class("finder__filters-body"),
+                 .h2(.class("finder__filters-title"), .safeText("Filters")),
+                 .group(facets),
+                 .button(.type(.submit), .class("button button--secondary"), .safeText("Filters toepassen"))),
+        ])
         return .form(.class("finder__form"), .id("filters"), .action(CataloguePaths.finder()), .method(.get), searchBox, sort, filters)
+    }
+
+    static func filtersLabel(chosen: Int) -> String {
+        chosen == 0 ? "Filters" : "Filters (\(chosen) gekozen)"
     }
 
     static func results(_ model: Model, alerts: Bool) -> Node<HTML.BodyContext> {

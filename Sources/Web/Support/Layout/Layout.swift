@@ -70,8 +70,8 @@ enum Layout {
         .element(named: "aside", nodes: [.class("demo-banner"), .aria("label", "Voorbeeldgegevens"),
              .div(.class("container"),
                   .p(.strong(.safeText("Dit is een demonstratie.")),
-                     .safeText(" Het aanbod, de aanbieders en de contactgegevens op deze site zijn voorbeeldgegevens, geschreven om te laten zien hoe Weerbaar werkt. Gebruik ze niet voor uw werk; "),
-                     .a(.href(AboutPaths.about()), .safeText("meer over Weerbaar")), .safeText(".")))])
+                     .safeText(" Aanbod, aanbieders en contactgegevens zijn voorbeeldgegevens; gebruik ze niet voor uw werk. "),
+                     .a(.href(AboutPaths.about()), .safeText("Meer over Weerbaar")), .safeText(".")))])
     }
 
     /// `newsletterFrom`: the page's path, which becomes the sign-up's source; nil shows no sign-up form.
