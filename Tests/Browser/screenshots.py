@@ -1,13 +1,23 @@
-"""Writes the screenshots in docs/screenshots/: home, a filtered catalogue and an offering, at 1280
-and 375 px, full page. Run: .venv/bin/python Tests/Browser/screenshots.py (after swift build)."""
+"""Writes the screenshots in docs/screenshots/: home, the catalogue (plain and filtered), an offering
+and the newsletter form, at 1280 and 375 px, full page; and the first screen of a phone (375 x 812) of
+the filtered catalogue and the newsletter form. Run: .venv/bin/python Tests/Browser/screenshots.py
+(after swift build)."""
 import pathlib
 
 from server import ROOT, Server, chrome
 
 SHOTS = {
     "home": "/",
+    "aanbod": "/aanbod",
     "aanbod-gefilterd": "/aanbod?q=polarisatie&thema=polarisatie&soort=training",
     "aanbod-detail": "/aanbod/handreiking-demonstraties-en-tegendemonstraties",
+    "nieuwsbrief": "/nieuwsbrief",
+}
+
+# What a phone shows before any scrolling.
+PHONE_SCREENS = {
+    "telefoon-aanbod-gefilterd": "/aanbod?thema=polarisatie&soort=training",
+    "telefoon-nieuwsbrief": "/nieuwsbrief",
 }
 
 
@@ -29,6 +39,16 @@ def main():
                     print(target.relative_to(ROOT))
             finally:
                 driver.quit()
+        driver = chrome(375, 812)
+        try:
+            for name, path in PHONE_SCREENS.items():
+                driver.set_window_size(375, 812)
+                driver.get(server.url + path)
+                target = out / f"{name}-375x812.png"
+                driver.save_screenshot(str(target))
+                print(target.relative_to(ROOT))
+        finally:
+            driver.quit()
     finally:
         server.stop()
 
