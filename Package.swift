@@ -184,6 +184,7 @@ let package = Package(
         .testTarget(name: "LogosTests", dependencies: ["Logos"], swiftSettings: strict),
         .testTarget(name: "NewsletterTests", dependencies: ["Newsletter"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),
         .testTarget(
