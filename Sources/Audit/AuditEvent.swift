@@ -29,6 +29,12 @@ public struct AuditEvent: Sendable, Equatable {
         case editionScheduled = "editie-gepland"
         case editionSent = "editie-verstuurd"
         case editionDeleted = "editie-verwijderd"
+        case signInFailed = "inloggen-mislukt"
+        case secondFactorFailed = "tweede-stap-mislukt"
+        case recoveryCodeUsed = "herstelcode-gebruikt"
+        case secondFactorReset = "tweede-stap-gewist"
+        case invitationResent = "uitnodiging-opnieuw-verstuurd"
+        case invitationWithdrawn = "uitnodiging-ingetrokken"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -57,6 +63,12 @@ public struct AuditEvent: Sendable, Equatable {
             case .editionScheduled: "Nieuwsbriefeditie ingepland (of planning gewijzigd)"
             case .editionSent: "Nieuwsbriefeditie verstuurd"
             case .editionDeleted: "Nieuwsbriefeditie verwijderd"
+            case .signInFailed: "Inloggen mislukt (e-mailadres of wachtwoord onjuist)"
+            case .secondFactorFailed: "Onjuiste code bij de tweede stap"
+            case .recoveryCodeUsed: "Ingelogd met een herstelcode"
+            case .secondFactorReset: "Tweede stap gewist door een beheerder"
+            case .invitationResent: "Uitnodiging opnieuw verstuurd"
+            case .invitationWithdrawn: "Uitnodiging ingetrokken"
             }
         }
     }
@@ -82,12 +94,37 @@ public struct AuditEvent: Sendable, Equatable {
     }
 }
 
+/// Which entries of the log to show: by person (who did it, or whom it was about), by action, and
+/// from one moment until another. Empty, it selects everything.
+public struct AuditFilter: Sendable, Equatable {
+    /// Part of an e-mail address or name; matched against who did it and what it was about.
+    public var person: String?
+    public var action: AuditEvent.Action?
+    public var from: Date?
+    /// Exclusive.
+    public var until: Date?
+
+    public init(person: String? = nil, action: AuditEvent.Action? = nil, from: Date? = nil, until: Date? = nil) {
+        self.person = person.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        self.action = action
+        self.from = from
+        self.until = until
+    }
+
+    public static let everything = AuditFilter()
+}
+
 /// The audit log: appended to, read, never changed. The store offers no update and no delete.
 public protocol AuditLog: Sendable {
     func append(_ event: AuditEvent) async throws
     /// Newest first.
-    func events(offset: Int, limit: Int) async throws -> [AuditEvent]
-    func count() async throws -> Int
+    func events(_ filter: AuditFilter, offset: Int, limit: Int) async throws -> [AuditEvent]
+    func count(_ filter: AuditFilter) async throws -> Int
+}
+
+extension AuditLog {
+    public func events(offset: Int, limit: Int) async throws -> [AuditEvent] { try await events(.everything, offset: offset, limit: limit) }
+    public func count() async throws -> Int { try await count(.everything) }
 }
 
 /// The log as CSV for a spreadsheet: quoted fields, formula-looking values defused.

@@ -1,5 +1,7 @@
 import Audit
 import FluentKit
+import FluentSQL
+import SQLKit
 import Foundation
 
 final class AuditEventModel: Model, @unchecked Sendable {
@@ -41,12 +43,29 @@ public struct FluentAuditLog: AuditLog {
         try await AuditEventModel(event).create(on: database)
     }
 
-    public func events(offset: Int, limit: Int) async throws -> [AuditEvent] {
-        try await AuditEventModel.query(on: database).sort(\.$at, .descending).sort(\.$id)
+    public func events(_ filter: AuditFilter, offset: Int, limit: Int) async throws -> [AuditEvent] {
+        try await query(filter).sort(\.$at, .descending).sort(\.$id)
             .offset(max(0, offset)).limit(max(0, limit)).all().compactMap { $0.domain() }
     }
 
-    public func count() async throws -> Int {
-        try await AuditEventModel.query(on: database).count()
+    public func count(_ filter: AuditFilter) async throws -> Int {
+        try await query(filter).count()
+    }
+
+    /// Bound parameters only; the person is matched without regard to case on both backends.
+    func query(_ filter: AuditFilter) -> QueryBuilder<AuditEventModel> {
+        let query = AuditEventModel.query(on: database)
+        if let person = filter.person {
+            let pattern = "%" + person + "%"
+            query.group(.or) { group in
+                for column in ["actor", "actor_name", "subject"] {
+                    group.filter(.sql(embed: "LOWER(\(ident: column)) LIKE \(bind: pattern)"))
+                }
+            }
+        }
+        if let action = filter.action { query.filter(\.$action == action.rawValue) }
+        if let from = filter.from { query.filter(\.$at >= from) }
+        if let until = filter.until { query.filter(\.$at < until) }
+        return query
     }
 }

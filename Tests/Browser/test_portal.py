@@ -57,7 +57,7 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     assert "U bent ingelogd als Beheerder Browsertest" in driver.page_source
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
-    for path in ["/beheer/logboek", "/beheer/gebruikers", "/beheer/aanbod", "/beheer/aanbieders", "/beheer/aanbieders/nieuw",
+    for path in ["/beheer/logboek", "/beheer/logboek?persoon=beheerder&actie=ingelogd&van=fout", "/beheer/gebruikers", "/beheer/aanbod", "/beheer/aanbieders", "/beheer/aanbieders/nieuw",
                  "/beheer/aanbieders/vng", "/beheer/lijsten", "/beheer/lijsten/thema", "/beheer/lijsten/vorm",
                  "/beheer/lijsten/thema/polarisatie"]:
         driver.get(server.url + path)

@@ -36,7 +36,8 @@ import WeerbaarApp
             #expect(try await editorBrowser.signIn(editor.email, PortalFixtures.password).status == 401)
             let changed = try #require(try await platform.accounts.account(id: editor.id))
             #expect(changed.role == .partnerEditor && changed.provider == "kis" && changed.disabled)
-            #expect(try await platform.audit.events(offset: 0, limit: 1).first?.action == .accountChanged)
+            let recent = try await platform.audit.events(offset: 0, limit: 2).map(\.action)
+            #expect(recent == [.signInFailed, .accountChanged], "the change, then the blocked account's attempt")
 
             let selfForm = try await adminBrowser.request(.get, "/beheer/gebruikers/\(admin.id.uuidString)")
             let demote = try await adminBrowser.request(.post, "/beheer/gebruikers/\(admin.id.uuidString)",

@@ -65,6 +65,7 @@ struct AccountRoutes<Context: RequestContext> {
             response.setCookie(portal.signedOutForm.expired)
             return response
         case .refused:
+            await portal.record(.signInFailed, by: nil, subject: email, logger: request.logger)
             // The same words whether the address has an account or not.
             return signInForm(email: email, message: "Het e-mailadres of het wachtwoord klopt niet.", isError: true, status: .unauthorized)
         case .locked(let until):
@@ -98,7 +99,8 @@ struct AccountRoutes<Context: RequestContext> {
             response.setCookie(portal.expiredSessionCookie)
             return response
         case .refused, .secondFactorRequired:
-            return Responses.personal(SecondFactorPages.code(error: "Deze code klopt niet. Gebruik de code die uw app nu toont.",
+            await portal.record(.secondFactorFailed, by: visitor.account, logger: request.logger)
+            return Responses.personal(SecondFactorPages.code(error: "Deze code klopt niet. Gebruik de code die uw app nu toont, of een herstelcode.",
                                                              csrf: request.csrf, site: site), status: .unauthorized)
         }
     }
