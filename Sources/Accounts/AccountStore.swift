@@ -29,12 +29,21 @@ public protocol AccountStore: Sendable {
     /// Changes role and provider, and blocks or unblocks; blocking ends every session.
     func update(accountID: UUID, role: Role, provider: String?, disabled: Bool) async throws
 
-    /// Sets (or with nil removes) the second factor's secret.
-    func setTOTP(accountID: UUID, secret: String?) async throws
+    /// Sets (or with nil removes) the second factor's secret, and replaces the account's recovery codes
+    /// with these hashes (`RecoveryCodes.hash`), in one transaction.
+    func setTOTP(accountID: UUID, secret: String?, recoveryCodeHashes: [String]) async throws
+    /// Uses a recovery code: true once for each stored, unused code; false for anything else.
+    func useRecoveryCode(accountID: UUID, hash: String, at: Date) async throws -> Bool
+    /// How many of the account's recovery codes are still unused.
+    func unusedRecoveryCodes(accountID: UUID) async throws -> Int
     /// Records a TOTP step as used, if it is newer than the last one; false when it was not (a replay).
     func useTOTPCounter(accountID: UUID, counter: Int64) async throws -> Bool
 
     func createToken(_ token: AccountToken, tokenHash: String) async throws
+    /// Invitations not (yet) used, expired ones included, newest first.
+    func openInvitations() async throws -> [AccountToken]
+    /// Makes an unused invitation unusable; returns it, or nil when there was no such open invitation.
+    func withdrawInvitation(id: UUID, at: Date) async throws -> AccountToken?
     func token(tokenHash: String) async throws -> AccountToken?
     /// In one transaction: marks the token used if it still was unused and unexpired, then creates
     /// `creating` (an invitation) or sets `newPasswordHash` on the token's account and ends all its

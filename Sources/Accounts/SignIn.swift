@@ -17,6 +17,8 @@ public struct SignInService: Sendable {
         case signedIn(token: String, session: Session, account: Account)
         /// The password was right; the session opens only the code page until the code is given.
         case secondFactorRequired(token: String, session: Session, account: Account)
+        /// The second step passed with a recovery code instead of the app; `remaining` codes are left.
+        case signedInWithRecoveryCode(token: String, session: Session, account: Account, remaining: Int)
         case refused
         /// Too many failures: try again after this moment.
         case locked(until: Date)
@@ -59,18 +61,24 @@ public struct SignInService: Sendable {
         return .signedIn(token: token, session: session, account: account)
     }
 
-    /// The second step: a TOTP code for a session that gave the right password. A right code ends
-    /// the pending session and starts a new, verified one (a new id again); wrong codes count toward
-    /// the same lockout as wrong passwords.
+    /// The second step: a TOTP code, or one of the recovery codes, for a session that gave the right
+    /// password. A right code ends the pending session and starts a new, verified one (a new id again);
+    /// wrong codes count toward the same lockout as wrong passwords.
     public func verifySecondFactor(pending: Session, account: Account, code: String, at now: Date = Date()) async throws -> Outcome {
         let addressKey = "address:" + Tokens.hash(account.email)
         if try await store.failures(key: addressKey, since: now.addingTimeInterval(-Self.lockout)) >= Self.maxFailuresPerAddress {
             return .locked(until: now.addingTimeInterval(Self.lockout))
         }
-        guard let encoded = account.totpSecret, let secret = Base32.decode(encoded),
-            let counter = TOTP.verify(code, secret: secret, at: now, lastUsed: account.totpLastCounter.map { UInt64(max(0, $0)) }),
-            try await store.useTOTPCounter(accountID: account.id, counter: Int64(counter))
-        else {
+        var passed = false
+        var recoveryCodeUsed = false
+        if account.hasSecondFactor, let hash = RecoveryCodes.hash(code, account: account.id) {
+            passed = try await store.useRecoveryCode(accountID: account.id, hash: hash, at: now)
+            recoveryCodeUsed = passed
+        } else if let encoded = account.totpSecret, let secret = Base32.decode(encoded),
+            let counter = TOTP.verify(code, secret: secret, at: now, lastUsed: account.totpLastCounter.map { UInt64(max(0, $0)) }) {
+            passed = try await store.useTOTPCounter(accountID: account.id, counter: Int64(counter))
+        }
+        guard passed else {
             let failures = try await store.recordFailure(key: addressKey, at: now, window: Self.lockout)
             if failures >= Self.maxFailuresPerAddress {
                 try await store.deleteSession(id: pending.id)
@@ -83,6 +91,10 @@ public struct SignInService: Sendable {
         let token = Tokens.random()
         let session = Session(accountID: account.id, csrfToken: Tokens.random(), createdAt: now, lastSeenAt: now, verified: true)
         try await store.createSession(session, tokenHash: Tokens.hash(token))
+        if recoveryCodeUsed {
+            return .signedInWithRecoveryCode(token: token, session: session, account: account,
+                                             remaining: try await store.unusedRecoveryCodes(accountID: account.id))
+        }
         return .signedIn(token: token, session: session, account: account)
     }
 

@@ -81,9 +81,34 @@ public struct FluentAccountStore: AccountStore {
         }
     }
 
-    public func setTOTP(accountID: UUID, secret: String?) async throws {
-        try await AccountModel.query(on: database).filter(\.$id == accountID)
-            .set(\.$totpSecret, to: secret).set(\.$totpLastCounter, to: nil).update()
+    public func setTOTP(accountID: UUID, secret: String?, recoveryCodeHashes: [String]) async throws {
+        try await database.transaction { tx in
+            try await AccountModel.query(on: tx).filter(\.$id == accountID)
+                .set(\.$totpSecret, to: secret).set(\.$totpLastCounter, to: nil).update()
+            try await tx.sql.raw("DELETE FROM recovery_codes WHERE account_id = \(bind: accountID)").run()
+            for hash in recoveryCodeHashes {
+                try await tx.sql.raw("""
+                    INSERT INTO recovery_codes (id, account_id, code_hash) VALUES (\(bind: UUID()), \(bind: accountID), \(bind: hash))
+                    """).run()
+            }
+        }
+    }
+
+    public func useRecoveryCode(accountID: UUID, hash: String, at date: Date) async throws -> Bool {
+        // Conditional, so two requests with the same code cannot both pass.
+        let rows = try await database.sql.raw("""
+            UPDATE recovery_codes SET used_at = \(bind: date)
+            WHERE account_id = \(bind: accountID) AND code_hash = \(bind: hash) AND used_at IS NULL
+            RETURNING id
+            """).all()
+        return rows.count == 1
+    }
+
+    public func unusedRecoveryCodes(accountID: UUID) async throws -> Int {
+        struct Row: Decodable { var n: Int }
+        return try await database.sql.raw("""
+            SELECT COUNT(*) AS n FROM recovery_codes WHERE account_id = \(bind: accountID) AND used_at IS NULL
+            """).first(decoding: Row.self)?.n ?? 0
     }
 
     public func useTOTPCounter(accountID: UUID, counter: Int64) async throws -> Bool {
@@ -102,6 +127,25 @@ public struct FluentAccountStore: AccountStore {
 
     public func createToken(_ token: AccountToken, tokenHash: String) async throws {
         try await AccountTokenModel(token, tokenHash: tokenHash).create(on: database)
+    }
+
+    public func openInvitations() async throws -> [AccountToken] {
+        try await AccountTokenModel.query(on: database)
+            .filter(\.$purpose == AccountToken.Purpose.invitation.rawValue).filter(\.$usedAt == nil)
+            .sort(\.$createdAt, .descending).all().compactMap { $0.domain() }
+    }
+
+    public func withdrawInvitation(id: UUID, at date: Date) async throws -> AccountToken? {
+        try await database.transaction { tx in
+            guard let model = try await AccountTokenModel.query(on: tx).filter(\.$id == id)
+                .filter(\.$purpose == AccountToken.Purpose.invitation.rawValue).filter(\.$usedAt == nil).first()
+            else { return nil }
+            // Conditional, like using it: a withdrawal and an acceptance at once cannot both succeed.
+            let rows = try await tx.sql.raw("""
+                UPDATE account_tokens SET used_at = \(bind: date) WHERE id = \(bind: id) AND used_at IS NULL RETURNING id
+                """).all()
+            return rows.count == 1 ? model.domain() : nil
+        }
     }
 
     public func token(tokenHash: String) async throws -> AccountToken? {

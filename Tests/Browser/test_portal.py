@@ -50,9 +50,18 @@ def test_sign_in_set_up_the_second_factor_and_sign_out_by_keyboard(server, drive
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer/tweede-stap-instellen"))
     results = axe_runner.run(driver)
     assert results["violations"] == [], axe_runner.report(results["violations"])
+    # The QR code is drawn on the page (an SVG made by the server), at a size a phone can scan.
+    qr = driver.find_element("css selector", ".qr-code svg[role=img]")
+    assert qr.is_displayed() and qr.size["width"] >= 150 and "QR-code" in qr.get_attribute("aria-label")
     secret = driver.find_element("name", "geheim").get_attribute("value")
     tab_until(driver, lambda e: e.get_attribute("id") == "code")
     ActionChains(driver).send_keys(totp(secret)).send_keys(Keys.ENTER).perform()
+    # The recovery codes, shown this once; then on to the dashboard by keyboard.
+    WebDriverWait(driver, 10).until(lambda d: "Uw herstelcodes" in d.page_source)
+    assert len(driver.find_elements("css selector", ".recovery-codes li code")) == 10
+    assert_no_axe_violations(driver, "the recovery codes")
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text == "Ik heb de codes bewaard")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer?tweede-stap"))
     assert "U bent ingelogd als Beheerder Browsertest" in driver.page_source
     results = axe_runner.run(driver)

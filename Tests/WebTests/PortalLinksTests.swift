@@ -1,4 +1,5 @@
 import Accounts
+import Audit
 import Foundation
 import HTTPTypes
 import Testing
@@ -8,6 +9,66 @@ import WeerbaarApp
 
 @Suite(.enabled(if: ReceivedMail.available, "needs the SMTP sink that scripts/test starts"))
 struct PortalLinksTests {
+    /// Open invitations are listed on the users page; "opnieuw versturen" mails a new link and the old
+    /// one stops working; "intrekken" stops it without a new one; both are in the log.
+    @Test(arguments: TestBackend.available)
+    func openInvitationsAreListedAndCanBeSentAgainOrWithdrawn(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .administrator)
+            var admin = Browser(client: client)
+            _ = try await admin.signIn("beheerder@weerbaar.example", PortalFixtures.password, platform: platform)
+            let users = try await admin.request(.get, "/beheer/gebruikers")
+            #expect(users.body.contains("Er staan geen uitnodigingen open."))
+            let csrf = Browser.csrf(in: users.body) ?? ""
+            let first = "eerste-\(UUID().uuidString.prefix(8).lowercased())@gemeente.example"
+            let second = "tweede-\(UUID().uuidString.prefix(8).lowercased())@gemeente.example"
+            for (email, name) in [(first, "Eva Eerste"), (second, "Tom Tweede")] {
+                let sent = try await admin.request(.post, "/beheer/gebruikers/uitnodigen",
+                                                   form: [("csrf", csrf), ("email", email), ("naam", name), ("rol", "redacteur"), ("aanbieder", "")])
+                #expect(sent.status == 303)
+            }
+            let listed = try await admin.request(.get, "/beheer/gebruikers")
+            #expect(listed.body.contains("Openstaande uitnodigingen (2)") && listed.body.contains(first) && listed.body.contains(second))
+            let open = try await platform.accounts.openInvitations()
+            let firstID = try #require(open.first { $0.email == first }?.id)
+            let secondID = try #require(open.first { $0.email == second }?.id)
+            let firstMail = try #require(try ReceivedMail.messages(to: first).last)
+            let oldLink = try #require(ReceivedMail.link(firstMail, under: "/beheer/uitnodiging/"))
+
+            let resent = try await admin.request(.post, "/beheer/uitnodigingen/\(firstID)/opnieuw", form: [("csrf", csrf)])
+            #expect(resent.location == "/beheer/gebruikers?opnieuw")
+            let mails = try await ReceivedMail.awaitMessages(to: first) { $0.contains("/beheer/uitnodiging/") && !$0.contains(oldLink) }
+            #expect(mails.count == 2)
+            let newMail = try #require(mails.last)
+            let newLink = try #require(ReceivedMail.link(newMail, under: "/beheer/uitnodiging/"))
+            #expect(newLink != oldLink)
+            var invitee = Browser(client: client)
+            #expect(try await invitee.request(.get, oldLink).body.contains("al gebruikt of bestaat niet"), "the old link stops working")
+            #expect(try await invitee.request(.get, newLink).status == 200)
+
+            let withdrawn = try await admin.request(.post, "/beheer/uitnodigingen/\(secondID)/intrekken", form: [("csrf", csrf)])
+            #expect(withdrawn.location == "/beheer/gebruikers?ingetrokken")
+            let secondMail = try #require(try ReceivedMail.messages(to: second).last)
+            let secondLink = try #require(ReceivedMail.link(secondMail, under: "/beheer/uitnodiging/"))
+            #expect(try await invitee.request(.get, secondLink).body.contains("al gebruikt of bestaat niet"))
+            let again = try await admin.request(.post, "/beheer/uitnodigingen/\(secondID)/intrekken", form: [("csrf", csrf)])
+            #expect(again.location == "/beheer/gebruikers?weg", "withdrawn twice is no error page")
+            let after = try await admin.request(.get, "/beheer/gebruikers")
+            #expect(after.body.contains("Openstaande uitnodigingen (1)") && !after.body.contains(second))
+
+            let events = try await platform.audit.events(offset: 0, limit: 10)
+            #expect(events.contains { $0.action == .invitationResent && $0.subject == first })
+            #expect(events.contains { $0.action == .invitationWithdrawn && $0.subject == second })
+            // A partner editor cannot touch invitations.
+            try await PortalFixtures.account(platform, .partnerEditor)
+            var partner = Browser(client: client)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            let partnerPage = try await partner.request(.get, "/beheer")
+            #expect(try await partner.request(.post, "/beheer/uitnodigingen/\(firstID)/intrekken",
+                                              form: [("csrf", Browser.csrf(in: partnerPage.body) ?? "")]).status == 403)
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aBeheerderInvitesAPartnerWhoMakesAnAccountAndSignsIn(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, platform in

@@ -20,5 +20,6 @@ enum AllMigrations {
         M0015_CreateAlerts(),
         M0016_CreateNewsletterLinks(),
         M0017_CreateSiteSettings(),
+        M0018_CreateRecoveryCodes(),
     ]
 }

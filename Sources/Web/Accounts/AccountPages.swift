@@ -124,6 +124,9 @@ enum UsersPage {
         var message: String?
         var errors: [String: String] = [:]
         var email = "", name = "", role = Role.partnerEditor.rawValue, provider = ""
+        /// Invitations nobody has accepted yet, expired ones included.
+        var invitations: [AccountToken] = []
+        var now = Date()
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -143,6 +146,7 @@ enum UsersPage {
                            .td(.a(.href(esc(AccountPaths.user(account.id.uuidString))),
                                   .safeText("Wijzigen"), .span(.class("visually-hidden"), .safeText(" (\(account.name))")))))
                    })),
+            invitations(model, site: site),
             .h2(.safeText("Iemand uitnodigen")),
             .p(.safeText("De uitnodiging gaat per e-mail en is 72 uur geldig.")),
             .form(.class("portal-form"), .action(AccountPaths.invite()), .method(.post),
@@ -152,6 +156,30 @@ enum UsersPage {
                   PortalFields.role(selected: model.role, error: nil),
                   PortalFields.provider(selected: model.provider, error: model.errors["aanbieder"], taxonomy: site.catalogue.taxonomy),
                   .button(.type(.submit), .class("button"), .safeText("Uitnodiging versturen")))))
+    }
+}
+
+extension UsersPage {
+    /// Open invitations, each with "opnieuw versturen" (a new link, the old one stops) and "intrekken".
+    static func invitations(_ model: Model, site: SiteServices) -> Node<HTML.BodyContext> {
+        guard !model.invitations.isEmpty else { return .p(.safeText("Er staan geen uitnodigingen open.")) }
+        return .table(.class("portal-table"),
+            .caption(.safeText("Openstaande uitnodigingen (\(model.invitations.count))")),
+            .thead(.tr(.th(.safeText("Naam")), .th(.safeText("E-mailadres")), .th(.safeText("Rol")), .th(.safeText("Geldig tot")),
+                       .th(.span(.class("visually-hidden"), .safeText("Acties"))))),
+            .tbody(.forEach(model.invitations) { invitation in
+                let id = invitation.id.uuidString
+                let role = invitation.role.label + (invitation.provider.map { " van " + (site.catalogue.taxonomy.provider($0)?.abbreviation ?? $0) } ?? "")
+                return .tr(.td(.safeText(invitation.name)), .td(.safeText(invitation.email)), .td(.safeText(role)),
+                    .td(.safeText(invitation.isUsable(at: model.now) ? DutchFormat.dateTime(invitation.expiresAt) : "verlopen")),
+                    .td(.div(.class("portal-actions"),
+                        .form(.action(esc(AccountPaths.resendInvitation(id))), .method(.post), PortalFields.csrf(model.csrf),
+                              .button(.type(.submit), .class("button button--secondary button--small"), .safeText("Opnieuw versturen"),
+                                      .span(.class("visually-hidden"), .safeText(" (\(invitation.email))")))),
+                        .form(.action(esc(AccountPaths.withdrawInvitation(id))), .method(.post), PortalFields.csrf(model.csrf),
+                              .button(.type(.submit), .class("button button--secondary button--small"), .safeText("Intrekken"),
+                                      .span(.class("visually-hidden"), .safeText(" (\(invitation.email))")))))))
+            }))
     }
 }
 
@@ -180,6 +208,15 @@ enum UserPage {
                        .input(.type(.checkbox), .id("geblokkeerd"), .name("geblokkeerd"), .value("ja"), .checked(model.disabled)),
                        .label(.for("geblokkeerd"), .safeText("Geblokkeerd: kan niet inloggen; lopende sessies eindigen"))),
                   .button(.type(.submit), .class("button"), .safeText("Opslaan"))),
+            .if(account.hasSecondFactor, .group(
+                .h2(.safeText("Tweede stap wissen")),
+                .p(.safeText("Is \(account.name) de telefoon én de herstelcodes kwijt? Wis dan de tweede stap. Lopende sessies eindigen; "
+                    + (account.role.requiresSecondFactor ? "bij de volgende keer inloggen stelt \(account.name) de tweede stap opnieuw in."
+                                                          : "\(account.name) kan de tweede stap daarna opnieuw instellen.")
+                    + " Controleer eerst, bijvoorbeeld telefonisch, dat het verzoek echt van \(account.name) komt.")),
+                .form(.action(esc(AccountPaths.resetSecondFactor(account.id.uuidString))), .method(.post),
+                      PortalFields.csrf(model.csrf),
+                      .button(.type(.submit), .class("button button--secondary"), .safeText("Tweede stap wissen"))))),
             .p(.a(.href(AccountPaths.users()), .safeText("Terug naar gebruikers")))))
     }
 }

@@ -55,7 +55,7 @@ struct AccountRoutes<Context: RequestContext> {
         let outcome = try await portal.signIn.signIn(email: email, password: form.text("wachtwoord", .password),
                                                      client: site.trustedProxies.client(of: request.request, request.context))
         switch outcome {
-        case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _):
+        case .signedIn(let token, _, _), .secondFactorRequired(let token, _, _), .signedInWithRecoveryCode(let token, _, _, _):
             // A fresh session id at every sign-in (no fixation); an old session of this browser ends.
             if let visitor = request.visitor { try await portal.accounts.deleteSession(id: visitor.session.id) }
             let next: String = if case .secondFactorRequired = outcome { AccountPaths.secondFactor() } else { PortalPaths.dashboard() }
@@ -92,7 +92,13 @@ struct AccountRoutes<Context: RequestContext> {
             var response = Responses.seeOther(PortalPaths.dashboard())
             response.setCookie(portal.sessionCookie(token))
             return response
+        case .signedInWithRecoveryCode(let token, _, _, let remaining):
+            await portal.record(.recoveryCodeUsed, by: visitor.account, details: "nog \(remaining) over", logger: request.logger)
+            var response = Responses.seeOther(PortalPaths.dashboard(query: DashboardFlash.recoveryCode(remaining: remaining)))
+            response.setCookie(portal.sessionCookie(token))
+            return response
         case .locked(let until):
+            await portal.record(.signInLocked, by: visitor.account, subject: visitor.account.email, details: "tweede stap", logger: request.logger)
             var response = Responses.personal(SecondFactorPages.code(
                 error: "Te veel onjuiste codes. U kunt het om \(DutchFormat.time(until)) opnieuw proberen, vanaf het inloggen.",
                 csrf: request.csrf, site: site), status: .tooManyRequests)
@@ -118,9 +124,12 @@ struct AccountRoutes<Context: RequestContext> {
                                                               error: "Deze code klopt niet. Controleer of de tijd op uw telefoon goed staat.",
                                                               csrf: request.csrf, site: site), status: .unprocessableContent)
         }
-        try await portal.accounts.setTOTP(accountID: request.account.id, secret: encoded)
+        // Recovery codes for the day the phone is lost: shown on this page once, kept only as hashes.
+        let codes = RecoveryCodes.generate()
+        try await portal.accounts.setTOTP(accountID: request.account.id, secret: encoded,
+                                          recoveryCodeHashes: codes.compactMap { RecoveryCodes.hash($0, account: request.account.id) })
         _ = try await portal.accounts.useTOTPCounter(accountID: request.account.id, counter: Int64(counter))
-        await portal.record(.secondFactorSetUp, by: request.account, logger: request.logger)
-        return Responses.seeOther(PortalPaths.dashboard(query: "tweede-stap"))
+        await portal.record(.secondFactorSetUp, by: request.account, details: "met \(codes.count) herstelcodes", logger: request.logger)
+        return Responses.personal(SecondFactorPages.recoveryCodes(codes, site: site))
     }
 }

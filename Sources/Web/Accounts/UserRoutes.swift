@@ -16,8 +16,12 @@ struct UserRoutes<Context: RequestContext> {
         [
             Route(.get, AccountPaths.users, .signedIn(.administrators)) { request in
                 Responses.personal(UsersPage.render(.init(accounts: try await portal.accounts.allAccounts(), csrf: request.csrf,
-                                                          message: UsersFlash.read(request.query)?.text), site: site))
+                                                          message: UsersFlash.read(request.query)?.text,
+                                                          invitations: try await portal.accounts.openInvitations()), site: site))
             },
+            Route(.post, AccountPaths.resendInvitation, .signedIn(.administrators)) { try await resend($0) },
+            Route(.post, AccountPaths.withdrawInvitation, .signedIn(.administrators)) { try await withdraw($0) },
+            Route(.post, AccountPaths.resetSecondFactor, .signedIn(.administrators)) { try await resetSecondFactor($0) },
             Route(.post, AccountPaths.invite, .signedIn(.administrators)) { try await invite($0) },
             Route(.get, AccountPaths.user, .signedIn(.administrators)) { request in
                 let account = try await account(request)
@@ -29,13 +33,66 @@ struct UserRoutes<Context: RequestContext> {
     }
 
     enum UsersFlash: String, Flash {
-        case uitgenodigd, gewijzigd
+        case uitgenodigd, gewijzigd, opnieuw, ingetrokken, weg
+        case tweedeStapGewist = "tweede-stap-gewist"
+        case mailMislukt = "mail-mislukt"
         var text: String {
             switch self {
             case .uitgenodigd: "De uitnodiging is verstuurd."
             case .gewijzigd: "Het account is gewijzigd."
+            case .opnieuw: "De uitnodiging is opnieuw verstuurd, met een nieuwe link. De vorige link werkt niet meer."
+            case .ingetrokken: "De uitnodiging is ingetrokken; de link werkt niet meer."
+            case .weg: "Die uitnodiging staat niet meer open: ze is al gebruikt of ingetrokken."
+            case .tweedeStapGewist: "De tweede stap is gewist en de sessies van dit account zijn beëindigd."
+            case .mailMislukt: "De nieuwe uitnodiging is aangemaakt, maar de e-mail kon niet worden verstuurd. Probeer het later opnieuw."
             }
         }
+    }
+
+    /// Withdraws the invitation and sends a new one to the same person, for the same role.
+    func resend(_ request: PortalRequest<Context>) async throws -> Response {
+        guard let id = UUID(uuidString: try request.parameter("id")),
+              let old = try await portal.accounts.withdrawInvitation(id: id, at: Date()) else {
+            return Responses.seeOther(AccountPaths.users(query: UsersFlash.weg.rawValue))
+        }
+        do {
+            try await sendInvitation(email: old.email, name: old.name, role: old.role, provider: old.provider, from: request.account)
+        } catch TokenProblem.emailTaken {
+            return Responses.seeOther(AccountPaths.users(query: UsersFlash.weg.rawValue))
+        } catch let error as SMTPError {
+            request.logger.error("Sending an invitation again failed", metadata: ["error": "\(error)"])
+            await portal.record(.invitationResent, by: request.account, subject: old.email, details: "e-mail niet verstuurd", logger: request.logger)
+            return Responses.seeOther(AccountPaths.users(query: UsersFlash.mailMislukt.rawValue))
+        }
+        await portal.record(.invitationResent, by: request.account, subject: old.email, logger: request.logger)
+        return Responses.seeOther(AccountPaths.users(query: UsersFlash.opnieuw.rawValue))
+    }
+
+    func withdraw(_ request: PortalRequest<Context>) async throws -> Response {
+        guard let id = UUID(uuidString: try request.parameter("id")),
+              let old = try await portal.accounts.withdrawInvitation(id: id, at: Date()) else {
+            return Responses.seeOther(AccountPaths.users(query: UsersFlash.weg.rawValue))
+        }
+        await portal.record(.invitationWithdrawn, by: request.account, subject: old.email, logger: request.logger)
+        return Responses.seeOther(AccountPaths.users(query: UsersFlash.ingetrokken.rawValue))
+    }
+
+    /// For a lost phone and lost recovery codes: the account loses its second factor and its sessions.
+    func resetSecondFactor(_ request: PortalRequest<Context>) async throws -> Response {
+        let account = try await account(request)
+        // One's own is set up again from the dashboard; wiping it here would only help a stolen session.
+        guard account.hasSecondFactor, account.id != request.account.id else { return Responses.seeOther(AccountPaths.user(account.id.uuidString)) }
+        try await portal.accounts.setTOTP(accountID: account.id, secret: nil, recoveryCodeHashes: [])
+        try await portal.accounts.deleteSessions(accountID: account.id)
+        await portal.record(.secondFactorReset, by: request.account, subject: account.email, logger: request.logger)
+        return Responses.seeOther(AccountPaths.users(query: UsersFlash.tweedeStapGewist.rawValue))
+    }
+
+    func sendInvitation(email: String, name: String, role: Role, provider: String?, from inviter: Account) async throws {
+        let (token, _) = try await portal.links.invite(email: email, name: name, role: role, provider: provider)
+        let mail = AccountMail.invitation(name: name, invitedBy: inviter.name, role: role, link: site.absolute(AccountPaths.invitation(token)))
+        try await portal.mailer.send(MailMessage(from: portal.mailFrom, fromName: "Weerbaar", to: [try MailAddress(email)],
+                                                 subject: mail.subject, text: mail.text))
     }
 
     func account(_ request: PortalRequest<Context>) async throws -> Account {
@@ -90,11 +147,8 @@ struct UserRoutes<Context: RequestContext> {
         }
         guard model.errors.isEmpty, let address else { return Responses.personal(UsersPage.render(model, site: site), status: .unprocessableContent) }
         do {
-            let (token, _) = try await portal.links.invite(email: address.description, name: model.name, role: role,
-                                                          provider: model.provider.isEmpty ? nil : model.provider)
-            let mail = AccountMail.invitation(name: model.name, invitedBy: request.account.name, role: role,
-                                              link: site.absolute(AccountPaths.invitation(token)))
-            try await portal.mailer.send(MailMessage(from: portal.mailFrom, fromName: "Weerbaar", to: [address], subject: mail.subject, text: mail.text))
+            try await sendInvitation(email: address.description, name: model.name, role: role,
+                                     provider: model.provider.isEmpty ? nil : model.provider, from: request.account)
         } catch TokenProblem.emailTaken {
             model.errors["email"] = TokenProblem.emailTaken.message
             return Responses.personal(UsersPage.render(model, site: site), status: .unprocessableContent)

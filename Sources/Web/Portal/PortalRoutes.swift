@@ -10,12 +10,33 @@ struct PortalRoutes<Context: RequestContext> {
     var routes: [Route<Context>] {
         [
             Route(.get, PortalPaths.dashboard, .signedIn(.everyone)) { request in
-                let message = request.request.uri.query == "tweede-stap"
-                    ? "De tweede stap staat aan. Voortaan vraagt het inloggen ook om de code uit uw app." : nil
+                let message = DashboardFlash.message(request.query)
                 let waiting = request.account.role == .editor ? try await portal.editorial.submittedDrafts().count : nil
                 return Responses.personal(DashboardPage.render(.init(account: request.account, csrfToken: request.csrf, message: message,
                                                                      awaitingReview: waiting), site: site))
             },
         ]
+    }
+}
+
+/// Messages on the dashboard after a redirect: `?tweede-stap` after setting it up, `?herstelcode=3`
+/// after signing in with a recovery code (3 left).
+enum DashboardFlash {
+    static let secondFactorOn = "tweede-stap"
+
+    static func recoveryCode(remaining: Int) -> String { "herstelcode=\(remaining)" }
+
+    static func message(_ query: QueryString) -> String? {
+        guard let (name, value) = query.pairs.first else { return nil }
+        switch name {
+        case secondFactorOn:
+            return "De tweede stap staat aan. Voortaan vraagt het inloggen ook om de code uit uw app."
+        case "herstelcode":
+            let remaining = max(0, Int(value) ?? 0)
+            return "U bent ingelogd met een herstelcode; die werkt nu niet meer. U heeft er nog \(remaining). "
+                + "Bent u uw telefoon kwijt? Stel de tweede stap dan opnieuw in via ‘Tweede stap instellen’; u krijgt dan nieuwe herstelcodes."
+        default:
+            return nil
+        }
     }
 }
