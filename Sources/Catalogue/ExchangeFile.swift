@@ -122,13 +122,16 @@ public enum ExchangeFile {
         -> Result<[(ImportProblem.Location, [String: JSONValue])], ImportRejected>
     {
         guard let header = rows.first else {
-            return .failure(ImportRejected(problems: [ImportProblem(.file, "het bestand is leeg; verwacht een kopregel met \(csvHeader.joined(separator: ","))")]))
+            return .failure(ImportRejected(problems: [ImportProblem(.file, "het bestand is leeg; verwacht een kopregel met \(OfferingField.columnNames.joined(separator: ","))")]))
         }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        // A column may be named as in the exchange format (`themes`) or as in the Dutch template (`themas`).
+        let typed = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = typed.map { OfferingField.column($0)?.name ?? $0 }
         var problems: [ImportProblem] = []
-        for (index, name) in columns.enumerated() where !csvHeader.contains(name) {
-            problems.append(ImportProblem(.line(header.line, column: index + 1), field: name,
-                "onbekende kolom; toegestaan: \(csvHeader.joined(separator: ", "))"))
+        for (index, name) in typed.enumerated() where OfferingField.column(name) == nil {
+            problems.append(ImportProblem(.line(header.line, column: index + 1),
+                "onbekende kolom ‘\(name)’; toegestaan: \(OfferingField.columnNames.joined(separator: ", ")) "
+                    + "(of de namen van het uitwisselformaat: \(csvHeader.joined(separator: ", ")))"))
         }
         for name in Set(columns) where columns.filter({ $0 == name }).count > 1 {
             problems.append(ImportProblem(.line(header.line, column: nil), field: name, "kolom staat er dubbel in"))

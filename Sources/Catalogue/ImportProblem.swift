@@ -28,7 +28,8 @@ public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertibl
         case .line(let n, let column?): text = "regel \(n), kolom \(column)"
         case .line(let n, nil): text = "regel \(n)"
         }
-        if let field { text += ", veld \(field)" }
+        // The field as people read it (the Dutch label), whatever the file called it.
+        if let field { text += ", veld \(OfferingField.named(field)?.label ?? field)" }
         return text + ": " + message
     }
 }

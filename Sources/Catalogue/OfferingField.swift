@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every field of an offering, described once: its name in the exchange format, its Dutch label and
 /// form name, and how its value reads as text. The CSV columns and export, the revision diff and its
 /// labels, and the portal form's fields follow from `OfferingField.all`; docs/architecture.md lists
@@ -77,4 +79,14 @@ public struct OfferingField: Sendable {
 
     /// The field of this exchange-format name.
     public static func named(_ name: String) -> OfferingField? { all.first { $0.name == name } }
+
+    /// The column a spreadsheet header names: the exchange format's name (`themes`), the Dutch column
+    /// name of the template (`themas`) or the label (`Thema’s`), in any case.
+    public static func column(_ header: String) -> OfferingField? {
+        let wanted = header.trimmingCharacters(in: .whitespaces).lowercased()
+        return all.first { $0.name.lowercased() == wanted || $0.formName == wanted || $0.label.lowercased() == wanted }
+    }
+
+    /// The Dutch column names of the upload template, in the export's order.
+    public static var columnNames: [String] { all.map(\.formName) }
 }

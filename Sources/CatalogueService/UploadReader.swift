@@ -47,7 +47,8 @@ public enum UploadReader {
         var table = [CSVTable.Row(line: header.number, fields: Array(names.prefix(width)))]
         for row in rows.dropFirst() where row.cells.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             var cells = row.cells
-            for (column, name) in names.enumerated() where dateColumns.contains(name) && row.numericColumns.contains(column) {
+            for (column, name) in names.enumerated()
+            where dateColumns.contains(OfferingField.column(name)?.name ?? name) && row.numericColumns.contains(column) {
                 if let day = XLSXReader.day(fromSerial: cells[column]) {
                     cells[column] = String(format: "%04d-%02d-%02d", day.year, day.month, day.day)
                 }

@@ -31,7 +31,7 @@ import Workbook
         // Row 4 lacks its summary and names an unknown theme: both are reported, nothing else.
         #expect(rejected.problems.map(\.field) == ["summary", "themes"])
         #expect(rejected.problems.allSatisfy { $0.location == .line(4, column: nil) })
-        #expect(rejected.description.contains("aanbod.xlsx: regel 4, veld themes: onbekende waarde 'bestaat-niet'"))
+        #expect(rejected.description.contains("aanbod.xlsx: regel 4, veld Thema’s: onbekende waarde 'bestaat-niet'"), "the field as people read it")
     }
 
     @Test func somethingThatIsNotAWorkbookGetsADutchAnswer() throws {
@@ -51,5 +51,43 @@ import Workbook
         #expect(XLSXReader.day(fromSerial: "45730")! == (2025, 3, 14))
         #expect(XLSXReader.day(fromSerial: "1")! == (1899, 12, 31))
         #expect(XLSXReader.day(fromSerial: "abc") == nil && XLSXReader.day(fromSerial: "-3") == nil)
+    }
+
+    /// The template partners download: Dutch column names and one example row, which reads back as a
+    /// valid offering of their provider, from the workbook and from the CSV.
+    @Test func theTemplateReadsBackAsOneValidOfferingFromBothFormats() throws {
+        let taxonomy = Taxonomy.standard
+        let rows = UploadTemplate.rows(provider: "kis", taxonomy: taxonomy)
+        #expect(rows.first == ["kenmerk", "aanbieder", "titel", "samenvatting", "beschrijving", "soort", "vorm", "themas", "doelgroepen",
+                               "trefwoorden", "kosten", "uitvoering", "duur", "webadres", "contact-naam", "contact-email", "contact-telefoon",
+                               "verschenen", "herzien-voor"])
+        let workbook = try UploadTemplate.xlsx(provider: "kis", taxonomy: taxonomy)
+        #expect(try XLSXReader.rows(workbook).first?.cells == rows.first, "the workbook's header is the Dutch one")
+        for (data, name) in [(workbook, "sjabloon.xlsx"), (UploadTemplate.csv(provider: "kis", taxonomy: taxonomy), "sjabloon.csv")] {
+            let records = try UploadReader.read(data, fileName: name, taxonomy: taxonomy).get()
+            #expect(records.count == 1, "\(name)")
+            #expect(records.first?.provider == "kis" && records.first?.kind == "training" && records.first?.themes.isEmpty == false, "\(name)")
+        }
+    }
+
+    /// A header may use the Dutch names, the exchange format's, or labels, in any case, mixed; an
+    /// unknown column names the Dutch ones; the same column twice under two names is refused.
+    @Test func dutchAndExchangeColumnNamesAreBothAccepted() throws {
+        let csv = """
+            kenmerk,Aanbieder,title,samenvatting,soort,vorm,THEMAS,beschrijving,herzien-voor
+            gemengd,kis,Gemengde kopregel,Een samenvatting.,publicatie,handreiking,polarisatie;inclusie,Tekst.,2027-05-01
+            """
+        let records = try UploadReader.read(Data(csv.utf8), fileName: "gemengd.csv", taxonomy: .standard).get()
+        #expect(records.first?.title == "Gemengde kopregel" && records.first?.themes == ["polarisatie", "inclusie"])
+        #expect(records.first?.reviewBy == Day("2027-05-01"))
+
+        let unknown = try #require(throws: ImportRejected.self) {
+            try UploadReader.read(Data("kenmerk,titel,onderwerp\n".utf8), fileName: "x.csv", taxonomy: .standard).get()
+        }
+        #expect(unknown.description.contains("onbekende kolom ‘onderwerp’; toegestaan: kenmerk, aanbieder, titel"))
+        let twice = try #require(throws: ImportRejected.self) {
+            try UploadReader.read(Data("kenmerk,titel,title\n".utf8), fileName: "x.csv", taxonomy: .standard).get()
+        }
+        #expect(twice.description.contains("veld Titel: kolom staat er dubbel in"))
     }
 }

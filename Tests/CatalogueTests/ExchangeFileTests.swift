@@ -104,8 +104,11 @@ import TestSupport
     }
 
     @Test func anUnknownCsvColumnIsRefused() {
-        let found = problems(Data("id,titel\nx,y\n".utf8), .csv)
-        #expect(found.first?.field == "titel")
+        let found = problems(Data("id,onderwerp\nx,y\n".utf8), .csv)
+        #expect(found.first?.location == .line(1, column: 2))
+        #expect(found.first?.message.hasPrefix("onbekende kolom ‘onderwerp’") == true)
+        // A Dutch column name is no unknown column: "titel" is the template's name for "title".
+        #expect(!problems(Data("id,titel\nx,y\n".utf8), .csv).contains { $0.message.contains("onbekende kolom") })
     }
 
     @Test(arguments: [ExchangeFile.Format.json, .csv])

@@ -48,6 +48,35 @@ extension Browser {
 @Suite struct PortalUploadTests {
     static func csv(_ records: [OfferingRecord]) -> Data { ExchangeFile.write(records, format: .csv) }
 
+    /// The template, downloaded as a partner editor: Dutch columns, an example of their own provider;
+    /// uploaded unchanged, it is a dry run with one new offering and no problem.
+    @Test(arguments: TestBackend.available)
+    func theTemplateHasDutchColumnsAndUploadsAsItIs(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .partnerEditor, provider: "lse")
+            var partner = Browser(client: client)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            let form = try await partner.request(.get, "/beheer/aanbod/uploaden")
+            #expect(form.body.contains("href=\"/beheer/aanbod/uploaden/sjabloon.xlsx\"") && form.body.contains("href=\"/beheer/aanbod/uploaden/sjabloon.csv\""))
+            let cookie = partner.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
+            for (path, type) in [("/beheer/aanbod/uploaden/sjabloon.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                                 ("/beheer/aanbod/uploaden/sjabloon.csv", "text/csv; charset=utf-8")] {
+                let (status, contentType, data) = try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
+                    (Int(response.status.code), response.headers[.contentType] ?? "", Data(response.body.readableBytesView))
+                }
+                #expect(status == 200 && contentType == type, "\(path)")
+                let name = String(path.split(separator: "/").last!)
+                let records = try UploadReader.read(data, fileName: name, taxonomy: platform.catalogue.taxonomy).get()
+                #expect(records.map(\.provider) == ["lse"], "the partner's own provider, \(path)")
+                let dryRun = try await partner.upload("/beheer/aanbod/uploaden", csrf: Browser.csrf(in: form.body) ?? "", fileName: name, data: data)
+                #expect(dryRun.status == 200 && dryRun.body.contains("1 nieuw") && dryRun.body.contains("0 fouten"), "\(path)")
+            }
+            var stranger = Browser(client: client)
+            #expect(try await stranger.request(.get, "/beheer/aanbod/uploaden/sjabloon.xlsx").location?.hasPrefix("/beheer/inloggen") == true,
+                    "not without signing in")
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func aPartnerSeesADryRunAndOnConfirmationEverythingIsSubmittedInOneGo(backend: TestBackend) async throws {
         try await WebHarness.withClient(backend) { client, platform in
@@ -103,7 +132,7 @@ extension Browser {
             let broken = "id,provider,title,summary,kind,form,themes\nnieuw-een,vng,Titel,,publicatie,handreiking,polarisatie\nnieuw-twee,vng,Titel,Samenvatting,publicatie,bestaat-niet,polarisatie\n"
             let page = try await partner.upload("/beheer/aanbod/uploaden", csrf: csrf, fileName: "aanbod.csv", data: Data(broken.utf8))
             #expect(page.status == 422)
-            #expect(page.body.contains("regel 2, veld summary") && page.body.contains("regel 3, veld form"))
+            #expect(page.body.contains("regel 2, veld Samenvatting") && page.body.contains("regel 3, veld Vorm"))
             #expect(try await partner.upload("/beheer/aanbod/uploaden", csrf: csrf, fileName: "aanbod.pdf", data: Data("%PDF".utf8)).status == 422)
             #expect(try await partner.upload("/beheer/aanbod/uploaden", csrf: "fout", fileName: "aanbod.csv", data: Data(broken.utf8)).status == 403)
             let huge = try await partner.upload("/beheer/aanbod/uploaden", csrf: csrf, fileName: "aanbod.csv",

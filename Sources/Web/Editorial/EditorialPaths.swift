@@ -3,6 +3,8 @@ enum EditorialPaths {
     static let offerings = Path("/beheer/aanbod")
     static let newOffering = Path("/beheer/aanbod/nieuw")
     static let upload = Path("/beheer/aanbod/uploaden")
+    static let templateCSV = Path("/beheer/aanbod/uploaden/sjabloon.csv")
+    static let templateXLSX = Path("/beheer/aanbod/uploaden/sjabloon.xlsx")
     static let applyUpload = Path1("/beheer/aanbod/uploaden/{upload}")
     static let reviewQueue = Path("/beheer/beoordelen")
 

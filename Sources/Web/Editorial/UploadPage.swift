@@ -36,9 +36,14 @@ enum UploadPage {
     static func uploadForm(_ model: Model) -> Node<HTML.BodyContext> {
         let error = model.error
         return .group(
-            .p(.safeText("Upload een bestand in het uitwisselformaat: JSON, CSV (UTF-8) of een Excel-werkmap (.xlsx) met de kolommen "
-                + ExchangeFile.csvHeader.joined(separator: ", ") + ". Lijsten (thema’s, doelgroepen, trefwoorden) scheidt u met een puntkomma. "
+            .p(.safeText("Upload een Excel-werkmap (.xlsx), een CSV-bestand (UTF-8) of een JSON-bestand in het uitwisselformaat. "
                 + "U ziet eerst wat er verandert; er wordt pas iets opgeslagen als u dat bevestigt.")),
+            .p(.safeText("Begin het makkelijkst met het sjabloon: de kolommen met een voorbeeldregel die u overschrijft. "),
+               .a(.href(EditorialPaths.templateXLSX()), .safeText("Sjabloon als Excel-werkmap")), .safeText(" of "),
+               .a(.href(EditorialPaths.templateCSV()), .safeText("sjabloon als CSV")), .safeText(".")),
+            .p(.safeText("De kolommen: " + OfferingField.columnNames.joined(separator: ", ")
+                + ". Lijsten (thema’s, doelgroepen, trefwoorden) scheidt u met een puntkomma. "
+                + "Kolomnamen uit het uitwisselformaat (zoals title en themes) werken ook.")),
             .if(model.account.role == .partnerEditor,
                 .p(.safeText("U kunt alleen aanbod van uw eigen organisatie uploaden."))),
             .form(.class("portal-form"), .action(EditorialPaths.upload()), .method(.post), .enctype(.multipartData),
