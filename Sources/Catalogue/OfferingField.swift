@@ -67,7 +67,7 @@ public struct OfferingField: Sendable {
         OfferingField("audiences", "doelgroepen", "Doelgroepen", .vocabulary, from: .audience) { $0.audiences },
         OfferingField("keywords", "trefwoorden", "Trefwoorden", .list) { $0.keywords },
         OfferingField("cost", "kosten", "Kosten", from: .cost) { one($0.cost) },
-        OfferingField("delivery", "uitvoering", "Uitvoering", from: .delivery) { one($0.delivery) },
+        OfferingField("delivery", "werkvorm", "Werkvorm", from: .delivery) { one($0.delivery) },
         OfferingField("duration", "duur", "Duur") { one($0.duration) },
         OfferingField("url", "webadres", "Webadres") { one($0.url) },
         OfferingField("contact.name", "contact-naam", "Contactpersoon") { one($0.contact?.name) },

@@ -19,7 +19,7 @@ public enum AlertMail {
         }
         // The edition layout, with the alert's words in the footer.
         let content = EditionContent(subject: subject, intro: "Sinds de vorige e-mail is dit aanbod nieuw bij uw zoekopdracht **\(alert.label)**.",
-                                     sections: [.init(title: DutchFormat.count(cards.count, "nieuw aanbod", "nieuwe aanbiedingen"), themes: [],
+                                     sections: [.init(title: "Nieuw aanbod (\(cards.count))", themes: [],
                                                       blocks: [.cards(cards)])],
                                      archiveURL: search)
         func personal(_ text: String) -> String { PersonalTemplate(text).fill(preferences: preferences, unsubscribe: stop) }

@@ -33,7 +33,7 @@ public struct FreshnessDigest: Sendable {
             let overdue = due.filter { $0.1 == .overdue }.count
             messages.append(MailMessage(
                 from: from, fromName: "Weerbaar", to: [to],
-                subject: "Weerbaar: \(due.count) aanbod om te herzien" + (overdue > 0 ? " (\(overdue) verlopen)" : ""),
+                subject: "Weerbaar: aanbod om te herzien (\(due.count)" + (overdue > 0 ? ", waarvan \(overdue) verlopen)" : ")"),
                 text: """
                 Beste \(account.name),
 

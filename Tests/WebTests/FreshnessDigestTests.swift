@@ -37,7 +37,7 @@ import WeerbaarApp
             // The demo catalogue has review dates of its own, some past: the digest lists exactly those.
             let dueAtFirst = platform.catalogue.offerings { $0.provider == "vng" && Freshness.of($0, today: today) != .current }.count
             let first = try await platform.freshnessDigest.messages(today: today)
-            #expect(first.first { $0.to.first?.description == "vng@partner.example" }.map { $0.subject.contains("\(dueAtFirst) aanbod") }
+            #expect(first.first { $0.to.first?.description == "vng@partner.example" }.map { $0.subject.contains("aanbod om te herzien (\(dueAtFirst)") }
                     ?? (dueAtFirst == 0))
             // Every VNG and LSE offering confirmed as current: nothing is due, nobody gets mail.
             for offering in platform.catalogue.offerings(where: { ["vng", "lse"].contains($0.provider) }) {
@@ -52,7 +52,7 @@ import WeerbaarApp
             try await platform.catalogue.reload(from: platform.store)
             let messages = try await platform.freshnessDigest.messages(today: today)
             #expect(messages.map { $0.to.map(\.description) } == [["vng@partner.example"]])
-            #expect(messages.first?.subject == "Weerbaar: 1 aanbod om te herzien (1 verlopen)")
+            #expect(messages.first?.subject == "Weerbaar: aanbod om te herzien (1, waarvan 1 verlopen)")
             #expect(messages.first?.text.contains(record.title) == true)
             #expect(messages.first?.text.contains("https://weerbaar.example/beheer/aanbod") == true)
             if ReceivedMail.available {

@@ -22,6 +22,7 @@ import WeerbaarApp
             var browser = Browser(client: client)
             let report = try await Self.crawl(from: ["/", "/aanbod", "/vraagwijzer?vraag=gesprek+met+jongeren+in+de+wijk", "/sitemap.xml"], browser: &browser)
             #expect(report.broken.isEmpty, "\(report.broken.prefix(20))")
+            #expect(report.wording.isEmpty, "\(report.wording.prefix(20))")
             #expect(report.requested >= 100, "pages requested: \(report.requested)")
             #expect(report.requested(prefix: "/aanbod/") >= 20 && report.requested(prefix: "/themas/") >= 5 && report.requested(prefix: "/aanbieders/") >= 5,
                     "offering, theme and provider pages were reached")
@@ -39,6 +40,7 @@ import WeerbaarApp
             #expect(signedIn.location == "/beheer")
             let report = try await Self.crawl(from: ["/beheer"], browser: &browser, within: "/beheer")
             #expect(report.broken.isEmpty, "\(report.broken.prefix(20))")
+            #expect(report.wording.isEmpty, "\(report.wording.prefix(20))")
             #expect(report.requested(prefix: "/beheer") >= (role == .partnerEditor ? 5 : 10), "portal pages requested: \(report.requested(prefix: "/beheer"))")
             #expect(browser.cookies["weerbaar_sessie"] != nil, "the crawl stayed signed in")
         }
@@ -46,6 +48,8 @@ import WeerbaarApp
 
     struct Report {
         var statuses: [String: Int] = [:]
+        /// Pages that use a word docs/glossary.md rules out, with the words.
+        var wording: [String] = []
         var broken: [String] { statuses.filter { $0.value == 404 || $0.value >= 500 }.map { "\($0.key) → \($0.value)" }.sorted() }
         var requested: Int { statuses.count }
         func requested(prefix: String) -> Int { statuses.keys.filter { $0.hasPrefix(prefix) }.count }
@@ -70,9 +74,21 @@ import WeerbaarApp
             guard page.status == 200, path.hasPrefix(within), !path.hasSuffix("/voorbeeld"), readsByPath[path, default: 0] < readsPerPath
             else { continue }
             readsByPath[path, default: 0] += 1
+            let words = Self.ruledOut(page.body)
+            if !words.isEmpty { report.wording.append("\(link): \(words.joined(separator: ", "))") }
             for found in links(in: page.body) where report.statuses[found] == nil { queue.append(found) }
         }
         return report
+    }
+
+    /// Words of the glossary's "one word per thing" that a page must not use: "aanbiedingen", a count
+    /// of "aanbod" ("28 aanbod"), and "Uitvoering" as the name of the field that is called Werkvorm.
+    static func ruledOut(_ body: String) -> [String] {
+        var found: [String] = []
+        if body.range(of: "aanbiedingen", options: .caseInsensitive) != nil { found.append("aanbiedingen") }
+        if let match = body.range(of: #"\b\d+ aanbod\b"#, options: .regularExpression) { found.append(String(body[match])) }
+        if body.contains(">Uitvoering<") { found.append("Uitvoering") }
+        return found
     }
 
     /// The internal links of a page: `href` and `src`, the `<loc>` of a sitemap, and the action of a

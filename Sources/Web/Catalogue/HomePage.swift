@@ -44,7 +44,7 @@ enum HomePage {
                 .ul(.class("theme-grid"), .forEach(model.taxonomy.terms(.theme)) { theme in
                     .li(.a(.class("theme-tile"), .href(esc(CataloguePaths.theme(theme.slug))),
                            .span(.class("theme-tile__name"), .safeText(theme.label)),
-                           .span(.class("theme-tile__count"), .safeText(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "aanbod", "aanbod")))))
+                           .span(.class("theme-tile__count"), .safeText(DutchFormat.count(model.themeCounts[theme.slug] ?? 0, "resultaat", "resultaten")))))
                 })
             ),
             .section(

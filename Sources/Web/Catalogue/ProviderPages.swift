@@ -19,7 +19,7 @@ enum ProviderListPage {
                 .li(.class("topic"),
                     .h2(.a(.href(esc(CataloguePaths.provider(provider.slug))), .safeText("\(provider.name) (\(provider.abbreviation))"))),
                     .p(.safeText(provider.description)),
-                    .p(.class("topic__count"), .safeText(DutchFormat.count(model.counts[provider.slug] ?? 0, "aanbod", "aanbod"))))
+                    .p(.class("topic__count"), .safeText(DutchFormat.count(model.counts[provider.slug] ?? 0, "resultaat", "resultaten"))))
             })
         )
         return Layout.render(meta, site: site, content: content)

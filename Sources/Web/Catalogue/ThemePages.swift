@@ -19,7 +19,7 @@ enum ThemeListPage {
                 .li(.class("topic"),
                     .h2(.a(.href(esc(CataloguePaths.theme(theme.slug))), .safeText(theme.label))),
                     .p(.safeText(theme.description)),
-                    .p(.class("topic__count"), .safeText(DutchFormat.count(model.counts[theme.slug] ?? 0, "aanbod", "aanbod"))))
+                    .p(.class("topic__count"), .safeText(DutchFormat.count(model.counts[theme.slug] ?? 0, "resultaat", "resultaten"))))
             })
         )
         return Layout.render(meta, site: site, content: content)

@@ -3,8 +3,8 @@ import Catalogue
 /// The notices of the editorial steps: something to review, published, sent back.
 enum EditorialMail {
     static func toReview(_ record: OfferingRecord, count: Int, editorName: String, by author: String, link: String) -> (subject: String, text: String) {
-        let what = count == 1 ? "‘\(record.title)’" : "\(count) aanbiedingen (via een upload)"
-        return (count == 1 ? "Ter beoordeling: \(record.title)" : "Ter beoordeling: \(count) aanbiedingen", """
+        let what = count == 1 ? "‘\(record.title)’" : "een upload met \(count) wijzigingen in het aanbod"
+        return (count == 1 ? "Ter beoordeling: \(record.title)" : "Ter beoordeling: upload met \(count) wijzigingen", """
             Beste \(editorName),
 
             \(author) heeft \(what) ingediend ter beoordeling. U vindt het in de lijst:

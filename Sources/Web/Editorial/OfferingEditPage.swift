@@ -63,7 +63,7 @@ enum OfferingEditPage {
                           text("trefwoorden", "Trefwoorden", model, hint: "Gescheiden door komma’s, zoals: buurtbemiddeling, draagvlak.")),
                 .fieldset(.legend(.safeText("Praktisch")),
                           select("kosten", "Kosten", model, options: taxonomy.terms(.cost).map { ($0.slug, $0.label) }, empty: "Niet vermeld"),
-                          select("uitvoering", "Uitvoering", model, options: taxonomy.terms(.delivery).map { ($0.slug, $0.label) }, empty: "Niet vermeld"),
+                          select("werkvorm", "Werkvorm", model, options: taxonomy.terms(.delivery).map { ($0.slug, $0.label) }, empty: "Niet vermeld"),
                           text("duur", "Duur", model, hint: "Bijvoorbeeld: twee dagdelen."),
                           text("webadres", "Webadres", model, type: "url", hint: "Waar men het aanbod vindt of zich aanmeldt; begint met https://.")),
                 .fieldset(.legend(.safeText("Contact")),

@@ -50,7 +50,7 @@ enum OfferingsDashboardPage {
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Aanbod beheren")),
             .unwrap(message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
-            .p(.safeText("U ziet \(whose): \(DutchFormat.count(published.count, "gepubliceerd aanbod", "gepubliceerde aanbiedingen")), "
+            .p(.safeText("U ziet \(whose): gepubliceerd aanbod (\(DutchFormat.number(published.count))), "
                 + "waarvan \(overdue) verlopen en \(dueSoon) binnenkort te herzien. Klopt een aanbod nog? Met ‘Nog actueel’ is het weer twaalf maanden actueel.")),
             .ul(.class("inline-links"),
                 .if(canEdit, .li(.a(.href(EditorialPaths.newOffering()), .safeText("Nieuw aanbod toevoegen")))),
