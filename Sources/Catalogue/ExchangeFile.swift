@@ -146,18 +146,18 @@ public enum ExchangeFile {
                 continue
             }
             var fields: [String: JSONValue] = [:]
-            var contact: [String: JSONValue] = [:]
+            // `contact.name`, `evidence.level`: the parts of an object, spread over columns.
+            var objects: [String: [String: JSONValue]] = [:]
             for (name, value) in zip(columns, row.fields) where !value.isEmpty {
-                switch name {
-                case "themes", "audiences", "keywords":
+                if let dot = name.firstIndex(of: ".") {
+                    objects[String(name[..<dot]), default: [:]][String(name[name.index(after: dot)...])] = .string(value)
+                } else if let field = OfferingField.named(name), field.shape != .text {
                     fields[name] = .array(value.split(separator: ";").map { .string(String($0)) })
-                case _ where name.hasPrefix("contact."):
-                    contact[String(name.dropFirst("contact.".count))] = .string(value)
-                default:
+                } else {
                     fields[name] = .string(value)
                 }
             }
-            if !contact.isEmpty { fields["contact"] = .object(contact) }
+            for (name, object) in objects { fields[name] = .object(object) }
             raw.append((.line(row.line, column: nil), fields))
         }
         return problems.isEmpty ? .success(raw) : .failure(ImportRejected(problems: problems))

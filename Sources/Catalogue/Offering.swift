@@ -19,6 +19,13 @@ public struct Offering: Sendable, Hashable, Codable {
     public var cost: String?
     public var delivery: String?
     public var duration: String?
+    public var level: String?
+    public var phases: [String]
+    public var price: String?
+    public var schedule: String?
+    public var language: String?
+    public var accreditation: String?
+    public var evidence: Evidence?
     public var url: String?
     public var contact: Contact?
     public var published: Day?
@@ -32,7 +39,9 @@ public struct Offering: Sendable, Hashable, Codable {
     public init(
         provider: String, id: String, slug: String, title: String, summary: String, description: String,
         kind: String, form: String, themes: [String], audiences: [String], keywords: [String],
-        cost: String?, delivery: String?, duration: String?, url: String?, contact: Contact?,
+        cost: String?, delivery: String?, duration: String?,
+        level: String? = nil, phases: [String] = [], price: String? = nil, schedule: String? = nil, language: String? = nil,
+        accreditation: String? = nil, evidence: Evidence? = nil, url: String?, contact: Contact?,
         published: Day?, reviewBy: Day?, lastChecked: Day?, created: Date, updated: Date
     ) {
         self.provider = provider
@@ -49,6 +58,13 @@ public struct Offering: Sendable, Hashable, Codable {
         self.cost = cost
         self.delivery = delivery
         self.duration = duration
+        self.level = level
+        self.phases = phases
+        self.price = price
+        self.schedule = schedule
+        self.language = language
+        self.accreditation = accreditation
+        self.evidence = evidence
         self.url = url
         self.contact = contact
         self.published = published
@@ -63,7 +79,9 @@ public struct Offering: Sendable, Hashable, Codable {
         self.init(provider: record.provider, id: record.id, slug: slug, title: record.title, summary: record.summary,
                   description: record.description, kind: record.kind, form: record.form, themes: record.themes,
                   audiences: record.audiences, keywords: record.keywords, cost: record.cost, delivery: record.delivery,
-                  duration: record.duration, url: record.url, contact: record.contact, published: record.published,
+                  duration: record.duration, level: record.level, phases: record.phases, price: record.price,
+                  schedule: record.schedule, language: record.language, accreditation: record.accreditation,
+                  evidence: record.evidence, url: record.url, contact: record.contact, published: record.published,
                   reviewBy: record.reviewBy, lastChecked: lastChecked, created: created, updated: updated)
     }
 
@@ -76,8 +94,9 @@ public struct Offering: Sendable, Hashable, Codable {
         OfferingRecord(
             id: id, provider: provider, title: title, summary: summary, description: description,
             kind: kind, form: form, themes: themes, audiences: audiences, keywords: keywords, cost: cost,
-            delivery: delivery, duration: duration, url: url, contact: contact, published: published,
-            reviewBy: reviewBy)
+            delivery: delivery, duration: duration, level: level, phases: phases, price: price, schedule: schedule,
+            language: language, accreditation: accreditation, evidence: evidence, url: url, contact: contact,
+            published: published, reviewBy: reviewBy)
     }
 }
 

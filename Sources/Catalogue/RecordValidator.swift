@@ -47,6 +47,13 @@ public struct RecordValidator: Sendable {
         let cost = reader.slug("cost", in: taxonomy.terms(.cost), required: false)
         let delivery = reader.slug("delivery", in: taxonomy.terms(.delivery), required: false)
         let duration = reader.text("duration", max: Self.maxShortText, singleLine: true)
+        let level = reader.slug("level", in: taxonomy.terms(.level), required: false)
+        let phases = reader.slugs("phases", in: taxonomy.terms(.phase), atLeastOne: false)
+        let price = reader.price("price")
+        let schedule = reader.text("schedule", max: Self.maxShortText, singleLine: true)
+        let language = reader.text("language", max: 60, singleLine: true)
+        let accreditation = reader.text("accreditation", max: Self.maxShortText, singleLine: true)
+        let evidence = reader.evidence("evidence", levels: taxonomy.terms(.evidence))
         let url = reader.url("url")
         let contact = reader.contact("contact")
         let published = reader.day("published")
@@ -59,8 +66,9 @@ public struct RecordValidator: Sendable {
             OfferingRecord(
                 id: id, provider: provider, title: title, summary: summary, description: description,
                 kind: kind, form: form, themes: themes, audiences: audiences, keywords: keywords, cost: cost,
-                delivery: delivery, duration: duration, url: url, contact: contact, published: published,
-                reviewBy: reviewBy))
+                delivery: delivery, duration: duration, level: level, phases: phases, price: price, schedule: schedule,
+                language: language, accreditation: accreditation, evidence: evidence, url: url, contact: contact,
+                published: published, reviewBy: reviewBy))
     }
 }
 
@@ -199,6 +207,47 @@ private struct FieldReader {
             return contact.isEmpty ? nil : contact
         case let other?:
             fail(field, "verwacht een object met name, email en phone, gevonden \(other.typeName)")
+            return nil
+        }
+    }
+
+    /// Euros: digits, optionally a decimal point or comma and one or two digits ("395", "87.50",
+    /// "87,50"); stored with a point. A number in a JSON file is read the same way.
+    mutating func price(_ field: String) -> String? {
+        var typed: String?
+        if case .number(let number)? = raw[field] {
+            typed = number == number.rounded() ? String(Int(number)) : String(format: "%.2f", number)
+        } else {
+            typed = text(field, max: 20, singleLine: true)
+        }
+        guard var value = typed?.replacingOccurrences(of: ",", with: ".") else { return nil }
+        if value.hasPrefix("€") { value = String(value.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (1...6).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy({ $0.isASCII && $0.isNumber }))
+        else {
+            fail(field, "geen bedrag in euro's: '\(value)'; schrijf alleen het getal, zoals 395 of 87.50")
+            return nil
+        }
+        return value
+    }
+
+    mutating func evidence(_ field: String, levels: [Term]) -> Evidence? {
+        switch raw[field] {
+        case nil, .null?: return nil
+        case .object(let object)?:
+            for key in object.keys.sorted() where !["level", "date", "by"].contains(key) {
+                fail("\(field).\(key)", "onbekend veld; toegestaan zijn: level, date, by")
+            }
+            var inner = FieldReader(raw: object, location: location)
+            let level = inner.slug("level", in: levels, required: true)
+            let date = inner.day("date")
+            let by = inner.text("by", max: RecordValidator.maxShortText, singleLine: true)
+            problems += inner.problems.map { ImportProblem($0.location, field: "\(field).\($0.field ?? "")", $0.message) }
+            guard let level else { return nil }
+            return Evidence(level: level, date: date, by: by)
+        case let other?:
+            fail(field, "verwacht een object met level, date en by, gevonden \(other.typeName)")
             return nil
         }
     }

@@ -61,6 +61,26 @@ enum StandardVocabularies {
             ("hybride", "Hybride", "Deels online, deels op locatie."),
             ("zelfstudie", "Zelfstudie", "Zelf te lezen of te doorlopen, wanneer het u uitkomt."),
         ])
+        + make(.level, [
+            ("basis", "Basis", "Voor wie nieuw is in het onderwerp: begrippen, signalen en de eigen rol."),
+            ("verdieping", "Verdieping", "Voor wie de basis kent en ermee werkt: casuïstiek, afwegingen en samenwerking."),
+            ("expert", "Expert", "Voor specialisten en ervaren bestuurders: complexe situaties en regie."),
+        ])
+        + make(.phase, [
+            ("sluimerend-ongenoegen", "Sluimerend ongenoegen", "Onvrede en onbehagen die nog weinig zichtbaar zijn; signalen opvangen en het gesprek aangaan."),
+            ("oplopende-spanningen", "Oplopende spanningen", "De onvrede wordt zichtbaar: boze bijeenkomsten, oproepen online, groepen die tegenover elkaar komen te staan."),
+            ("escalatie", "Escalatie", "Onrust in de openbare ruimte of online: demonstraties, ongeregeldheden, bedreigingen. Handhaven en de-escaleren."),
+            ("na-de-escalatie", "Na de escalatie", "Herstel, nazorg en evaluatie: vertrouwen terugwinnen en lessen trekken voor een volgende keer."),
+            ("algemeen", "Algemeen", "Niet aan één fase gebonden: achtergrond, beleid en weerbaarheid in het algemeen."),
+        ])
+        + make(.evidence, [
+            ("niet-beoordeeld", "Niet beoordeeld", "Er is (nog) geen erkenningsoordeel over deze aanpak."),
+            ("goed-beschreven", "Goed beschreven", "De aanpak is helder en volledig beschreven."),
+            ("goed-onderbouwd", "Goed onderbouwd", "De aanpak is goed beschreven en theoretisch onderbouwd."),
+            ("effectief-eerste-aanwijzingen", "Effectief: eerste aanwijzingen", "Onderzoek geeft eerste aanwijzingen dat de aanpak werkt."),
+            ("effectief-goede-aanwijzingen", "Effectief: goede aanwijzingen", "Onderzoek geeft goede aanwijzingen dat de aanpak werkt."),
+            ("effectief-sterke-aanwijzingen", "Effectief: sterke aanwijzingen", "Onderzoek geeft sterke aanwijzingen dat de aanpak werkt."),
+        ])
 
     private static func make(
         _ vocabulary: Vocabulary, parent: String? = nil, offset: Int = 0,

@@ -10,12 +10,18 @@ public enum Vocabulary: String, CaseIterable, Sendable, Codable, Hashable {
     case audience
     case cost
     case delivery
+    /// Basis, verdieping, expert.
+    case level
+    /// The phases of societal unrest an offering helps in (Handelingskader maatschappelijke onrust).
+    case phase
+    /// The recognition level of an approach (Movisie/NJi), "niet beoordeeld" by default.
+    case evidence
 
     /// Whether an offering may carry several terms of this vocabulary.
     public var isMultiValued: Bool {
         switch self {
-        case .theme, .audience: true
-        case .kind, .form, .cost, .delivery: false
+        case .theme, .audience, .phase: true
+        case .kind, .form, .cost, .delivery, .level, .evidence: false
         }
     }
 }

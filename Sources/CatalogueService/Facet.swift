@@ -3,7 +3,7 @@ import Catalogue
 /// The facets of the catalogue, described as data: their names in URLs (Dutch on pages, English in the
 /// API), their Dutch labels and where their values come from. Pages, the API and the index all read this.
 public enum Facet: String, CaseIterable, Sendable, Hashable {
-    case theme, kind, form, audience, provider, cost, delivery
+    case theme, kind, form, audience, provider, cost, delivery, level, phase, evidence
 
     /// The query parameter on public pages: `/aanbod?thema=polarisatie`.
     public var pageParameter: String {
@@ -15,6 +15,9 @@ public enum Facet: String, CaseIterable, Sendable, Hashable {
         case .provider: "aanbieder"
         case .cost: "kosten"
         case .delivery: "werkvorm"
+        case .level: "niveau"
+        case .phase: "fase"
+        case .evidence: "erkenning"
         }
     }
 
@@ -30,6 +33,9 @@ public enum Facet: String, CaseIterable, Sendable, Hashable {
         case .provider: "Aanbieder"
         case .cost: "Kosten"
         case .delivery: "Werkvorm"
+        case .level: "Niveau"
+        case .phase: "Fase van onrust"
+        case .evidence: "Erkenning"
         }
     }
 
@@ -41,6 +47,9 @@ public enum Facet: String, CaseIterable, Sendable, Hashable {
         case .audience: .audience
         case .cost: .cost
         case .delivery: .delivery
+        case .level: .level
+        case .phase: .phase
+        case .evidence: .evidence
         case .provider: nil
         }
     }
@@ -63,6 +72,10 @@ public enum Facet: String, CaseIterable, Sendable, Hashable {
         case .provider: [offering.provider]
         case .cost: offering.cost.map { [$0] } ?? []
         case .delivery: offering.delivery.map { [$0] } ?? []
+        case .level: offering.level.map { [$0] } ?? []
+        case .phase: offering.phases
+        // Without a recognition an offering is "niet beoordeeld", and filtering on that finds it.
+        case .evidence: [offering.evidence?.level ?? Evidence.notAssessed]
         }
     }
 }

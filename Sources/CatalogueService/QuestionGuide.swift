@@ -33,6 +33,8 @@ public struct GuideAnswer: Sendable {
     public var readThemes: [String]
     /// Themes in use: the user's choice, or else those read.
     public var themes: [String]
+    /// The phase of unrest the question speaks of (`PhaseReading`), whose offerings come first.
+    public var phase: String?
     public var sections: [Section]
     /// The whole catalogue view that fits the question (text and themes), and its size.
     public var catalogueQuery: CatalogueQuery
@@ -53,6 +55,7 @@ extension LiveCatalogue {
         let readThemes = current.index.inferredTags(text).filter { taxonomy.term(.theme, $0) != nil }
         var themes = (question.themes ?? readThemes).filter { taxonomy.term(.theme, $0) != nil }
         themes = themes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
+        let phase = PhaseReading.phase(of: text).flatMap { taxonomy.term(.phase, $0) != nil ? $0 : nil }
 
         var words: [String] = []
         var seen = Set<String>()
@@ -103,6 +106,13 @@ extension LiveCatalogue {
             }
             let kindFilter: [Facet: [String]] = [.kind: [kind.slug]]
             let inThemes = kindFilter.merging(themes.isEmpty ? [:] : [.theme: themes]) { a, _ in a }
+            // A question that speaks of a phase gets that phase's offerings first: those its words find,
+            // or else the phase's offerings in its themes.
+            if let phase {
+                let inPhase = inThemes.merging([.phase: [phase]]) { a, _ in a }
+                if !text.isEmpty { take(run(text, inPhase, limit: perKind)) }
+                if offerings.isEmpty && !themes.isEmpty { take(run("", inPhase, limit: 1, sort: .newest)) }
+            }
             if !text.isEmpty { take(run(text, inThemes, limit: perKind)) }
             if offerings.count < perKind && !text.isEmpty && !themes.isEmpty { take(run(text, kindFilter, limit: perKind * 2)) }
             if offerings.count < perKind && !themes.isEmpty { take(run("", inThemes, limit: perKind * 2, sort: .newest)) }
@@ -112,7 +122,7 @@ extension LiveCatalogue {
             return GuideAnswer.Section(kind: kind.slug, offerings: offerings, total: counted(view.text, view.filters),
                                        catalogueQuery: view)
         }
-        return GuideAnswer(question: question, words: words, readThemes: readThemes, themes: themes, sections: sections,
+        return GuideAnswer(question: question, words: words, readThemes: readThemes, themes: themes, phase: phase, sections: sections,
                            catalogueQuery: catalogueQuery, total: total, matchedTerms: matchedTerms)
     }
 }

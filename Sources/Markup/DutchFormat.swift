@@ -22,6 +22,15 @@ public enum DutchFormat {
         return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970) \(time(date))"
     }
 
+    /// "€ 395", "€ 87,50", "€ 1.250": a price as the exchange format writes it ("1250", "87.50").
+    public static func euros(_ amount: String) -> String {
+        let parts = amount.split(separator: ".", maxSplits: 1)
+        let whole = Int(parts.first ?? "") .map(number) ?? String(parts.first ?? "")
+        guard parts.count == 2 else { return "€ \(whole)" }
+        let cents = parts[1].count == 1 ? parts[1] + "0" : parts[1]
+        return cents == "00" ? "€ \(whole)" : "€ \(whole),\(cents)"
+    }
+
     /// "14 maart 2023"
     public static func date(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
 

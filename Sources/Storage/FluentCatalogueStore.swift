@@ -108,7 +108,8 @@ public struct FluentCatalogueStore: CatalogueStore {
 
     static func createLabels(for record: OfferingRecord, offeringID: UUID, on database: any Database) async throws {
         var labels: [OfferingLabelModel] = []
-        for (list, values) in [(OfferingLabelModel.List.theme, record.themes), (.audience, record.audiences), (.keyword, record.keywords)] {
+        for (list, values) in [(OfferingLabelModel.List.theme, record.themes), (.audience, record.audiences), (.keyword, record.keywords),
+                               (.phase, record.phases)] {
             for (position, value) in values.enumerated() {
                 labels.append(OfferingLabelModel(offeringID: offeringID, list: list, value: value, position: position))
             }

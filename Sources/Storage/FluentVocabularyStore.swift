@@ -56,8 +56,8 @@ public struct FluentVocabularyStore: VocabularyStore {
 
             var touched = Set<UUID>()
             switch vocabulary {
-            case .theme, .audience:
-                let list = vocabulary == .theme ? OfferingLabelModel.List.theme : .audience
+            case .theme, .audience, .phase:
+                let list: OfferingLabelModel.List = vocabulary == .theme ? .theme : vocabulary == .audience ? .audience : .phase
                 let labels = try await OfferingLabelModel.query(on: tx).filter(\.$list == list.rawValue).filter(\.$value == from).all()
                 for label in labels {
                     let offering = label.$offering.id
@@ -69,13 +69,21 @@ public struct FluentVocabularyStore: VocabularyStore {
                     }
                     touched.insert(offering)
                 }
-            case .form, .cost, .delivery:
-                let field: FieldKey = vocabulary == .form ? "form" : vocabulary == .cost ? "cost" : "delivery"
+            case .form, .cost, .delivery, .level, .evidence:
+                let field: FieldKey = switch vocabulary {
+                case .form: "form"
+                case .cost: "cost"
+                case .level: "level"
+                case .evidence: "evidence_level"
+                default: "delivery"
+                }
                 let models = try await OfferingModel.query(on: tx).filter(field, .equal, from).all()
                 for model in models {
                     switch vocabulary {
                     case .form: model.form = into
                     case .cost: model.cost = into
+                    case .level: model.level = into
+                    case .evidence: model.evidenceLevel = into
                     default: model.delivery = into
                     }
                     try await model.update(on: tx)
@@ -107,6 +115,9 @@ public struct FluentVocabularyStore: VocabularyStore {
                 case .form: if record.form == from { record.form = into }
                 case .cost: if record.cost == from { record.cost = into }
                 case .delivery: if record.delivery == from { record.delivery = into }
+                case .level: if record.level == from { record.level = into }
+                case .phase: record.phases = Self.replacing(from, with: into, in: record.phases)
+                case .evidence: if record.evidence?.level == from { record.evidence?.level = into }
                 case .kind: break
                 }
                 guard record != before else { continue }

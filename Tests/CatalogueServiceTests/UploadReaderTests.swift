@@ -59,7 +59,8 @@ import Workbook
         let taxonomy = Taxonomy.standard
         let rows = UploadTemplate.rows(provider: "kis", taxonomy: taxonomy)
         #expect(rows.first == ["kenmerk", "aanbieder", "titel", "samenvatting", "beschrijving", "soort", "vorm", "themas", "doelgroepen",
-                               "trefwoorden", "kosten", "werkvorm", "duur", "webadres", "contact-naam", "contact-email", "contact-telefoon",
+                               "trefwoorden", "kosten", "werkvorm", "duur", "niveau", "fases", "prijs", "wanneer-en-waar", "taal",
+                               "accreditatie", "erkenning", "erkenning-datum", "erkenning-door", "webadres", "contact-naam", "contact-email", "contact-telefoon",
                                "verschenen", "herzien-voor"])
         let workbook = try UploadTemplate.xlsx(provider: "kis", taxonomy: taxonomy)
         #expect(try XLSXReader.rows(workbook).first?.cells == rows.first, "the workbook's header is the Dutch one")

@@ -8,7 +8,10 @@ import Testing
     static let full = OfferingRecord(
         id: "kenmerk", provider: "vng", title: "Titel", summary: "Samenvatting", description: "Beschrijving", kind: "training",
         form: "workshop", themes: ["polarisatie", "vertrouwen"], audiences: ["ambtenaren"], keywords: ["gesprek", "wijk"],
-        cost: "gratis", delivery: "online", duration: "een dagdeel", url: "https://voorbeeld.example/training",
+        cost: "gratis", delivery: "online", duration: "een dagdeel", level: "basis", phases: ["oplopende-spanningen", "escalatie"],
+        price: "395", schedule: "Op aanvraag, bij u in de gemeente", language: "Nederlands", accreditation: "4 punten",
+        evidence: Evidence(level: "goed-beschreven", date: Day("2025-06-01"), by: "Erkenningscommissie"),
+        url: "https://voorbeeld.example/training",
         contact: Contact(name: "Naam", email: "naam@voorbeeld.example", phone: "0612345678"),
         published: Day("2026-03-01"), reviewBy: Day("2027-03-01"))
 
@@ -18,6 +21,8 @@ import Testing
         #expect(OfferingRecord.fieldNames.count == Set(OfferingRecord.fieldNames).count)
         let contact = try #require(json["contact"] as? [String: Any])
         #expect(Set(contact.keys.map { "contact." + $0 }) == Set(OfferingField.all.filter { $0.topLevelName == "contact" }.map(\.name)))
+        let evidence = try #require(json["evidence"] as? [String: Any])
+        #expect(Set(evidence.keys.map { "evidence." + $0 }) == Set(OfferingField.all.filter { $0.topLevelName == "evidence" }.map(\.name)))
         for field in [\OfferingField.name, \.formName, \.label] {
             let values = OfferingField.all.map { $0[keyPath: field] }
             #expect(values.count == Set(values).count, "\(values)")

@@ -21,5 +21,6 @@ enum AllMigrations {
         M0016_CreateNewsletterLinks(),
         M0017_CreateSiteSettings(),
         M0018_CreateRecoveryCodes(),
+        M0019_AddQualityFields(),
     ]
 }

@@ -19,6 +19,14 @@ final class OfferingModel: Model, @unchecked Sendable {
     @OptionalField(key: "cost") var cost: String?
     @OptionalField(key: "delivery") var delivery: String?
     @OptionalField(key: "duration") var duration: String?
+    @OptionalField(key: "level") var level: String?
+    @OptionalField(key: "price") var price: String?
+    @OptionalField(key: "schedule") var schedule: String?
+    @OptionalField(key: "language") var language: String?
+    @OptionalField(key: "accreditation") var accreditation: String?
+    @OptionalField(key: "evidence_level") var evidenceLevel: String?
+    @OptionalField(key: "evidence_date") var evidenceDate: String?
+    @OptionalField(key: "evidence_by") var evidenceBy: String?
     @OptionalField(key: "url") var url: String?
     @OptionalField(key: "contact_name") var contactName: String?
     @OptionalField(key: "contact_email") var contactEmail: String?
@@ -62,6 +70,14 @@ final class OfferingModel: Model, @unchecked Sendable {
         cost = record.cost
         delivery = record.delivery
         duration = record.duration
+        level = record.level
+        price = record.price
+        schedule = record.schedule
+        language = record.language
+        accreditation = record.accreditation
+        evidenceLevel = record.evidence?.level
+        evidenceDate = record.evidence?.date?.description
+        evidenceBy = record.evidence?.by
         url = record.url
         contactName = record.contact?.name
         contactEmail = record.contact?.email
@@ -77,7 +93,10 @@ final class OfferingModel: Model, @unchecked Sendable {
         return Offering(
             provider: provider, id: externalID, slug: slug, title: title, summary: summary, description: description,
             kind: kind, form: form, themes: values(.theme), audiences: values(.audience), keywords: values(.keyword),
-            cost: cost, delivery: delivery, duration: duration, url: url, contact: contact.isEmpty ? nil : contact,
+            cost: cost, delivery: delivery, duration: duration, level: level, phases: values(.phase), price: price, schedule: schedule,
+            language: language, accreditation: accreditation,
+            evidence: evidenceLevel.map { Evidence(level: $0, date: evidenceDate.flatMap { Day($0) }, by: evidenceBy) },
+            url: url, contact: contact.isEmpty ? nil : contact,
             published: published.flatMap { Day($0) }, reviewBy: reviewBy.flatMap { Day($0) },
             lastChecked: Day(lastChecked), created: createdAt, updated: updatedAt)
     }
@@ -88,7 +107,7 @@ final class OfferingLabelModel: Model, @unchecked Sendable {
     static let schema = "offering_labels"
 
     enum List: String {
-        case theme, audience, keyword
+        case theme, audience, keyword, phase
     }
 
     @ID(key: .id) var id: UUID?

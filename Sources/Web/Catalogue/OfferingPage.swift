@@ -88,6 +88,13 @@ enum OfferingPage {
         if let cost = o.cost { rows.append(("Kosten", .safeText(t.label(.cost, cost)))) }
         if let delivery = o.delivery { rows.append(("Werkvorm", .safeText(t.label(.delivery, delivery)))) }
         if let duration = o.duration { rows.append(("Duur", .safeText(duration))) }
+        if let price = o.price { rows.append(("Prijs", .safeText(DutchFormat.euros(price)))) }
+        if let schedule = o.schedule { rows.append(("Wanneer en waar", .safeText(schedule))) }
+        if let level = o.level { rows.append(("Niveau", .safeText(t.label(.level, level)))) }
+        if !o.phases.isEmpty { rows.append(("Fase van onrust", .safeText(o.phases.map { t.label(.phase, $0) }.joined(separator: ", ")))) }
+        if let language = o.language { rows.append(("Taal", .safeText(language))) }
+        if let accreditation = o.accreditation { rows.append(("Accreditatie", .safeText(accreditation))) }
+        rows.append(("Erkenning", Components.evidence(o.evidence, taxonomy: t, long: true)))
         if let published = o.published { rows.append(("Verschenen", .time(.datetime(esc(published.description)), .safeText(DutchFormat.date(published))))) }
         if let checked = o.lastChecked {
             rows.append(("Laatst gecontroleerd", .time(.datetime(checked.description), .safeText(DutchFormat.date(checked)))))

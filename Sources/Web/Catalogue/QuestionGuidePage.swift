@@ -140,6 +140,10 @@ enum QuestionGuidePage {
                 .p(.safeText("Zoekwoorden: "), .group(answer.words.enumerated().map { index, word in
                     .group(.if(index > 0, .safeText(", ")), .strong(.safeText(word)))
                 }))),
+            .unwrap(answer.phase) { phase in
+                .p(.safeText("Uw vraag gaat over de fase "), .strong(.safeText(taxonomy.label(.phase, phase).lowercased())),
+                   .safeText(" van maatschappelijke onrust; aanbod voor die fase staat voorop."))
+            },
             .p(.safeText(answer.readThemes.isEmpty
                 ? "In uw beschrijving herkenden we geen thema. Kies hieronder de thema's die passen."
                 : "Herkende thema's staan aangevinkt. Zet er een uit of voeg er een toe en werk het antwoord bij.")),

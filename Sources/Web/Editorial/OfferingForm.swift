@@ -9,6 +9,7 @@ struct OfferingForm: Sendable, Equatable {
     var text: [String: String] = [:]
     var themes: [String] = []
     var audiences: [String] = []
+    var phases: [String] = []
 
     /// Form names of the text fields, and the exchange format field each fills (every field but the
     /// vocabularies, which are checkboxes), from `OfferingField.all`.
@@ -27,12 +28,14 @@ struct OfferingForm: Sendable, Equatable {
         for (name, _) in Self.textFields { text[name] = String((form.first(name) ?? "").prefix(25_000)) }
         themes = Array(form.values("themas").prefix(50))
         audiences = Array(form.values("doelgroepen").prefix(50))
+        phases = Array(form.values("fases").prefix(50))
     }
 
     init(record: OfferingRecord) {
         for field in OfferingField.all where field.shape != .vocabulary { text[field.formName] = field.text(record) }
         themes = record.themes
         audiences = record.audiences
+        phases = record.phases
     }
 
     init() {}
@@ -41,18 +44,20 @@ struct OfferingForm: Sendable, Equatable {
     /// are separated by commas.
     func raw() -> [String: JSONValue] {
         var raw: [String: JSONValue] = [:]
-        for (name, field) in Self.textFields where !field.hasPrefix("contact.") && field != "keywords" {
+        for (name, field) in Self.textFields where !field.contains(".") && field != "keywords" {
             let value = self[name]
             if !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { raw[field] = .string(value) }
         }
         raw["keywords"] = .array(self["trefwoorden"].split(separator: ",").map { .string(String($0)) })
         raw["themes"] = .array(themes.map(JSONValue.string))
         raw["audiences"] = .array(audiences.map(JSONValue.string))
-        var contact: [String: JSONValue] = [:]
-        for field in OfferingField.all where field.topLevelName == "contact" && !self[field.formName].trimmingCharacters(in: .whitespaces).isEmpty {
-            contact[String(field.name.dropFirst("contact.".count))] = .string(self[field.formName])
+        raw["phases"] = .array(phases.map(JSONValue.string))
+        // `contact.name`, `evidence.level`: the parts of an object, each its own input.
+        var objects: [String: [String: JSONValue]] = [:]
+        for field in OfferingField.all where field.name.contains(".") && !self[field.formName].trimmingCharacters(in: .whitespaces).isEmpty {
+            objects[field.topLevelName, default: [:]][String(field.name.dropFirst(field.topLevelName.count + 1))] = .string(self[field.formName])
         }
-        if !contact.isEmpty { raw["contact"] = .object(contact) }
+        for (name, object) in objects { raw[name] = .object(object) }
         return raw
     }
 

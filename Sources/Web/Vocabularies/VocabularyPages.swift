@@ -9,6 +9,7 @@ enum VocabularyPages {
     static let names: [(vocabulary: Vocabulary, path: String, title: String)] = [
         (.theme, "thema", "Thema’s"), (.audience, "doelgroep", "Doelgroepen"), (.kind, "soort", "Soorten"),
         (.form, "vorm", "Vormen"), (.cost, "kosten", "Kosten"), (.delivery, "werkvorm", "Werkvormen"),
+        (.level, "niveau", "Niveaus"), (.phase, "fase", "Fasen van onrust"), (.evidence, "erkenning", "Erkenningsniveaus"),
     ]
 
     static func vocabulary(path: String) -> Vocabulary? { names.first { $0.path == path }?.vocabulary }

@@ -24,6 +24,9 @@ enum APIModels {
         var audiences: [String]
         var cost: String?
         var delivery: String?
+        var level: String?
+        var phases: [String]
+        var evidence: String
         var url: String?
         var updated: String
 
@@ -39,6 +42,9 @@ enum APIModels {
             audiences = o.audiences
             cost = o.cost
             delivery = o.delivery
+            level = o.level
+            phases = o.phases
+            evidence = o.evidence?.level ?? Evidence.notAssessed
             url = o.url
             updated = APIModels.timestamp(o.updated)
         }
@@ -67,6 +73,13 @@ enum APIModels {
         var cost: String?
         var delivery: String?
         var duration: String?
+        var level: String?
+        var phases: [String]
+        var price: String?
+        var schedule: String?
+        var language: String?
+        var accreditation: String?
+        var evidence: Evidence?
         var url: String?
         var contact: Contact?
         var published: String?
@@ -91,6 +104,13 @@ enum APIModels {
             cost = o.cost
             delivery = o.delivery
             duration = o.duration
+            level = o.level
+            phases = o.phases
+            price = o.price
+            schedule = o.schedule
+            language = o.language
+            accreditation = o.accreditation
+            evidence = o.evidence
             url = o.url
             contact = o.contact
             published = o.published?.description
@@ -117,6 +137,9 @@ enum APIModels {
         var audience: [TaxonomyTerm]
         var cost: [TaxonomyTerm]
         var delivery: [TaxonomyTerm]
+        var level: [TaxonomyTerm]
+        var phase: [TaxonomyTerm]
+        var evidence: [TaxonomyTerm]
 
         init(_ taxonomy: Taxonomy) {
             func terms(_ vocabulary: Vocabulary) -> [TaxonomyTerm] {
@@ -130,6 +153,9 @@ enum APIModels {
             audience = terms(.audience)
             cost = terms(.cost)
             delivery = terms(.delivery)
+            level = terms(.level)
+            phase = terms(.phase)
+            evidence = terms(.evidence)
         }
     }
 

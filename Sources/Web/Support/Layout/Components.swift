@@ -23,12 +23,30 @@ enum Components {
                .safeText(" " + taxonomy.label(.form, offering.form)),
                .safeText(" · " + (provider?.abbreviation ?? offering.provider))),
             .p(.class("card__summary"), highlighted(offering.summary, highlighter, terms)),
+            .if(offering.level != nil || offering.evidence != nil,
+                .p(.class("card__quality"),
+                   .unwrap(offering.level) { .span(.class("level"), .safeText("Niveau: " + taxonomy.label(.level, $0))) },
+                   .if(offering.level != nil && offering.evidence != nil, .safeText(" ")),
+                   .unwrap(offering.evidence) { _ in evidence(offering.evidence, taxonomy: taxonomy, long: false) })),
             .if(Freshness.of(offering, today: Day(Date())) == .overdue,
                 .p(.class("card__stale"), .safeText(offering.lastChecked.map { "Laatst gecontroleerd op \(DutchFormat.date($0))" }
                     ?? "Te herzien vóór \(DutchFormat.date(Freshness.reviewBy(offering))), nog niet gebeurd"))),
             .ul(.class("tags"), .aria("label", "Thema's"),
                 .forEach(offering.themes) { .li(.class("tag"), .safeText(taxonomy.label(.theme, $0))) })
         )
+    }
+
+    /// The recognition label: "Goed onderbouwd", or the honest default "Niet beoordeeld"; on the detail
+    /// page with by whom and when.
+    static func evidence(_ evidence: Evidence?, taxonomy: Taxonomy, long: Bool) -> Node<HTML.BodyContext> {
+        let level = evidence?.level ?? Evidence.notAssessed
+        var text = taxonomy.label(.evidence, level)
+        if long, let evidence, level != Evidence.notAssessed {
+            if let by = evidence.by { text += " (\(by)" + (evidence.date.map { ", \(DutchFormat.date($0))" } ?? "") + ")" }
+            else if let date = evidence.date { text += " (\(DutchFormat.date(date)))" }
+        }
+        return .span(.class("evidence evidence--\(level == Evidence.notAssessed ? "none" : "assessed")"),
+                     .safeText(long ? text : "Erkenning: \(text)"))
     }
 
     static func highlighted<Context: HTML.BodyContext>(_ text: String, _ highlighter: Highlighter?, _ terms: Set<String>) -> Node<Context> {
