@@ -53,6 +53,8 @@ let package = Package(
         // The application service over the catalogue: the live, searchable snapshot of what is published,
         // the queries pages and the API ask of it, and import/export of exchange files.
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search", "Workbook"], swiftSettings: strict),
+        // The Handboek maatschappelijke onrust, learning routes and experts per theme. Pure; no HTTP.
+        .target(name: "Handbook", dependencies: ["Catalogue"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
@@ -111,7 +113,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Accounts", "Audit", "SearchLog", "Newsletter",
-                "Catalogue",
+                "Catalogue", "Handbook",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -124,7 +126,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Logos", "Mail", "Markup", "Newsletter", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Logos", "Mail", "Markup", "Newsletter", "SearchLog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -137,7 +139,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -207,7 +209,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Editions", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
+                "WeerbaarApp", "Web", "Editions", "Handbook", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
                 "TestSupport", .product(name: "Plot", package: "Plot"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

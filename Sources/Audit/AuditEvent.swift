@@ -35,6 +35,8 @@ public struct AuditEvent: Sendable, Equatable {
         case secondFactorReset = "tweede-stap-gewist"
         case invitationResent = "uitnodiging-opnieuw-verstuurd"
         case invitationWithdrawn = "uitnodiging-ingetrokken"
+        case handbookEntrySaved = "handboekartikel-opgeslagen"
+        case handbookEntryPublished = "handboekartikel-gepubliceerd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -69,6 +71,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .secondFactorReset: "Tweede stap gewist door een beheerder"
             case .invitationResent: "Uitnodiging opnieuw verstuurd"
             case .invitationWithdrawn: "Uitnodiging ingetrokken"
+            case .handbookEntrySaved: "Handboekartikel opgeslagen (concept of ingediend)"
+            case .handbookEntryPublished: "Handboekartikel gepubliceerd"
             }
         }
     }

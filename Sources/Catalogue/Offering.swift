@@ -108,6 +108,12 @@ public struct OfferingKey: Sendable, Hashable, Codable, CustomStringConvertible 
         self.id = id
     }
     public var description: String { "\(provider)/\(id)" }
+
+    /// The key written as "provider/id", as files and forms name an offering; nil without the slash.
+    public init?(parsing text: String) {
+        guard let slash = text.firstIndex(of: "/") else { return nil }
+        self.init(provider: String(text[..<slash]), id: String(text[text.index(after: slash)...]))
+    }
 }
 
 /// Who to ask about an offering.

@@ -23,7 +23,9 @@ public enum PhaseReading {
         for (phase, stems) in signals {
             // A stem must start a word; a short one ("rel", "boos") must be the whole word, or "relatie"
             // would count as riots.
-            let hits = stems.filter { stem in stem.count <= 4 ? words.contains(" \(stem) ") : words.contains(" \(stem)") }.count
+            var hits = stems.filter { stem in stem.count <= 4 ? words.contains(" \(stem) ") : words.contains(" \(stem)") }.count
+            // Words of aftercare name what happened too ("nazorg na de rellen"): looking back outweighs the event.
+            if phase == "na-de-escalatie" { hits *= 2 }
             if hits > 0 { scores.append((phase, hits)) }
         }
         scores.sort { $0.1 > $1.1 }

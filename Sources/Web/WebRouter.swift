@@ -20,6 +20,7 @@ public enum WebRouter {
             + FeedRoutes<Context>(site: site).routes
             + APIRoutes<Context>(site: site).routes
             + AboutRoutes<Context>(site: site).routes
+            + HandbookRoutes<Context>(site: site).routes
         if let portal = site.portal {
             routes += PortalRoutes<Context>(site: site, portal: portal).routes
                 + AccountRoutes<Context>(site: site, portal: portal).routes
@@ -32,6 +33,9 @@ public enum WebRouter {
                 + ProviderRoutes<Context>(site: site, portal: portal).routes
                 + VocabularyRoutes<Context>(site: site, portal: portal).routes
                 + AuditRoutes<Context>(site: site, portal: portal).routes
+            if let handbook = portal.handbook {
+                routes += HandbookPortalRoutes<Context>(site: site, portal: portal, store: handbook).routes
+            }
             if let newsletter = portal.newsletter {
                 routes += EditionRoutes<Context>(site: site, portal: portal, newsletter: newsletter).routes
             }

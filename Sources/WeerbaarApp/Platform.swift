@@ -4,6 +4,7 @@ import Audit
 import Catalogue
 import CatalogueService
 import Foundation
+import Handbook
 import Hummingbird
 import Logging
 import Mail
@@ -19,6 +20,8 @@ public struct Platform: Sendable {
     public let database: WeerbaarDatabase
     public let store: FluentCatalogueStore
     public let catalogue: LiveCatalogue
+    /// The published handbook, as the public pages read it; reloaded after every change.
+    public let handbook = LiveHandbook()
     /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
     public let searchLog = SearchLogRecorder()
     public let logger: Logger
@@ -50,12 +53,15 @@ public struct Platform: Sendable {
                 }
             }
             let catalogue = LiveCatalogue(taxonomy: try await store.taxonomy(), offerings: try await store.allOfferings())
+            let published = try await SQLHandbookStore(database: database).published()
             let secret: Data
             if let configured = configuration.linkSecret { secret = configured } else { secret = try await SiteSecrets.secret("links", database: database) }
             let isDemo = try await SiteSettings.value(SiteSettings.demoCatalogue, database: database) != nil
-            return Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger, isDemo: isDemo,
+            let platform = Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger, isDemo: isDemo,
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
+            platform.handbook.replace(with: published)
+            return platform
         } catch {
             await database.shutdown()
             throw error
@@ -67,6 +73,8 @@ public struct Platform: Sendable {
     public var searchLogStore: any SearchLogStore { SQLSearchLogStore(database: database) }
 
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
+
+    public var handbookStore: any HandbookStore { SQLHandbookStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
@@ -126,6 +134,8 @@ public struct Platform: Sendable {
                                                              alerts: alerts))
         site.trustedProxies = configuration.trustedProxies
         site.isDemo = isDemo
+        site.handbook = handbook
+        site.portal?.handbook = handbookStore
         return site
     }
 
@@ -160,6 +170,32 @@ public enum DemoCatalogue {
         public var description: String { "No demo catalogue found in \(directory) (expected *.json exchange files)" }
     }
 
+    /// The demo handbook beside the demo files (`handboek/handboek.json`), if there is one.
+    public static func handbookFile(in directory: String) -> URL? {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("handboek/handboek.json")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// Loads the demo handbook, checked against the catalogue just loaded, with its entries' dates
+    /// moved like the catalogue's; replaces what was there.
+    public static func loadHandbook(from directory: String, store: any CatalogueStore, into handbook: any HandbookStore,
+                                    today: Day = Day(Date())) async throws {
+        guard let url = handbookFile(in: directory) else { return }
+        let offerings = Dictionary(try await store.allOfferings().map { ($0.key, $0) }) { a, _ in a }
+        switch HandbookFile.read(try Data(contentsOf: url), offerings: offerings, taxonomy: try await store.taxonomy()) {
+        case .success(var read):
+            let days = today.ordinal - writtenAsOf.ordinal
+            read.entries = read.entries.map { entry in
+                var entry = entry
+                entry.date = entry.date?.adding(days: days)
+                entry.reviewBy = entry.reviewBy?.adding(days: days)
+                return entry
+            }
+            try await handbook.replace(with: read, by: .system)
+        case .failure(let rejected): throw rejected
+        }
+    }
+
     /// Records that this installation runs on the demo catalogue, so its pages say so.
     public static func mark(_ database: WeerbaarDatabase) async throws {
         try await SiteSettings.set(SiteSettings.demoCatalogue, to: ISO8601DateFormatter().string(from: Date()), database: database)
@@ -184,6 +220,7 @@ public enum DemoCatalogue {
     public static func load(from directory: String, into importer: CatalogueImporter, database: WeerbaarDatabase,
                             today: Day = Day(Date())) async throws -> UpsertSummary {
         let summary = try await importer.importFiles(try files(in: directory)) { moved($0, to: today) }
+        try await loadHandbook(from: directory, store: importer.store, into: SQLHandbookStore(database: database), today: today)
         try await mark(database)
         return summary
     }

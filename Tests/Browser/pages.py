@@ -26,6 +26,14 @@ PAGE_TYPES = {
     "privacy": "/privacy",
     "accessibility-statement": "/toegankelijkheid",
     "contact": "/contact",
+    "handbook": "/handboek",
+    "handbook-phase": "/handboek/fase/escalatie",
+    "handbook-entry": "/handboek/artikel/bouwstenen-veerkrachtige-samenleving",
+    "handbook-glossary": "/handboek/begrippen",
+    "handbook-print": "/handboek/fase/escalatie/afdrukken",
+    "handbook-cases": "/handboek/praktijk",
+    "learning-routes": "/leerroutes",
+    "learning-route": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

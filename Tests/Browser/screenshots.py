@@ -12,6 +12,11 @@ SHOTS = {
     "aanbod-gefilterd": "/aanbod?q=polarisatie&thema=polarisatie&soort=training",
     "aanbod-detail": "/aanbod/handreiking-demonstraties-en-tegendemonstraties",
     "nieuwsbrief": "/nieuwsbrief",
+    "handboek": "/handboek",
+    "handboek-fase": "/handboek/fase/escalatie",
+    "handboek-begrippen": "/handboek/begrippen",
+    "handboek-afdrukken": "/handboek/fase/escalatie/afdrukken",
+    "leerroute": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
 }
 
 # What a phone shows before any scrolling.

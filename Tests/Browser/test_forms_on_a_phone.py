@@ -121,6 +121,7 @@ def test_every_portal_form_shows_its_labels_on_a_phone(server, driver, phone_adm
     edit = driver.find_element("css selector", "a[href^='/beheer/aanbod/vng/']").get_attribute("href")
     check(driver, edit, "edit offering")
     check(driver, server.url + "/beheer/aanbod/uploaden", "upload")
+    check(driver, server.url + "/beheer/handboek/nieuw", "new handbook entry")
     driver.get(server.url + "/beheer/nieuwsbrief")
     driver.find_element("css selector", "form[action='/beheer/nieuwsbrief/nieuw'] button").click()
     WebDriverWait(driver, 10).until(lambda d: d.current_url.rstrip("/") != server.url + "/beheer/nieuwsbrief")

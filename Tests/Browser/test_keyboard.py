@@ -65,3 +65,16 @@ def test_question_guide_by_keyboard(server, driver):
     WebDriverWait(driver, 10).until(lambda d: "themas=gekozen" in d.current_url)
     assert not driver.find_element("id", f"thema-{value}").is_selected()
     assert driver.find_elements("css selector", ".guide-kind")
+
+
+def test_the_handbook_by_keyboard_from_the_cycle_to_a_phase_and_its_print_view(server, driver):
+    """The cycle of phases is text with links: Tab to a phase, Enter, and on to the print view."""
+    driver.set_window_size(375, 800)
+    driver.get(server.url + "/handboek")
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text == "Escalatie", limit=120)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/handboek/fase/escalatie"))
+    assert "Wat u kunt doen" in driver.page_source
+    tab_until(driver, lambda e: e.tag_name == "a" and e.text.startswith("Afdrukversie"), limit=120)
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/handboek/fase/escalatie/afdrukken"))

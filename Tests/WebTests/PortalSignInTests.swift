@@ -200,6 +200,7 @@ import WeerbaarApp
             #expect(routes.count >= 60, "the portal's routes: \(routes.count)")
             let edition = Edition(slug: "matrix", subject: "Matrix", updatedAt: Date(), updatedBy: "test")
             try await platform.editions.create(edition)
+            try await PortalFixtures.proposeHandbookEntry(platform, offering: platform.catalogue.offerings { $0.provider == "vng" && $0.kind == "publicatie" }.first!)
             let signingOut = [AccountPaths.signOut.template, AccountPaths.signOutEverywhere.template]
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in routes.sorted(by: { (signingOut.contains($0.template) ? 1 : 0) < (signingOut.contains($1.template) ? 1 : 0) }) {

@@ -22,5 +22,6 @@ enum AllMigrations {
         M0017_CreateSiteSettings(),
         M0018_CreateRecoveryCodes(),
         M0019_AddQualityFields(),
+        M0020_CreateHandbook(),
     ]
 }

@@ -18,7 +18,7 @@ struct AboutRoutes<Context: RequestContext> {
 
     func page(_ path: Path, _ text: (title: String, description: String, markdown: String)) -> Route<Context> {
         Route(.get, path, .everyone) { request in
-            site.pages.html(key: request.request.uri.description, generation: site.catalogue.generation) {
+            site.pages.html(key: request.request.uri.description, generation: site.contentGeneration) {
                 InfoPage.render(.init(path: path(), title: text.title, description: text.description, markdown: text.markdown,
                                       countsClicks: site.portal?.newsletter?.dispatch.countClicks ?? false), site: site)
             }

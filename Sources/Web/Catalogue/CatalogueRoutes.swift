@@ -1,5 +1,6 @@
 import Catalogue
 import CatalogueService
+import Handbook
 import Hummingbird
 import Search
 import SearchLog
@@ -29,7 +30,10 @@ struct CatalogueRoutes<Context: RequestContext> {
                 return try cached(request.request) {
                     let catalogue = site.catalogue
                     guard let theme = catalogue.taxonomy.term(.theme, slug) else { throw HTTPError(.notFound) }
-                    let model = ThemePage.Model(theme: theme, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.themes.contains(slug) })
+                    let handbook = site.handbook.handbook
+                    let experts = handbook.experts(forTheme: slug).compactMap { contact in contact.offeringKey.flatMap { catalogue.offering($0) }.map { (contact, $0) } }
+                    let model = ThemePage.Model(theme: theme, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.themes.contains(slug) },
+                                                experts: experts, routes: handbook.routes.filter { $0.theme == slug })
                     return ThemePage.render(model, site: site)
                 }
             },
@@ -55,13 +59,13 @@ struct CatalogueRoutes<Context: RequestContext> {
     /// The generation is read before rendering: a page rendered while the catalogue changes is stored
     /// under the older generation and simply never served.
     func cached(_ request: Request, render: () throws -> String) rethrows -> Response {
-        try site.pages.html(key: request.uri.description, generation: site.catalogue.generation, render: render)
+        try site.pages.html(key: request.uri.description, generation: site.contentGeneration, render: render)
     }
 
     /// A search page through the page cache, its search logged whether the page was rendered or cached.
     /// HEAD requests are not searches anyone made.
     func logged(_ request: Request, render: () -> (html: String, search: LoggedSearch?)) -> Response {
-        let (response, search) = site.pages.searchPage(key: request.uri.description, generation: site.catalogue.generation,
+        let (response, search) = site.pages.searchPage(key: request.uri.description, generation: site.contentGeneration,
                                                        render: render)
         if let search, request.method == .get { site.searchLog.record(search) }
         return response
@@ -107,8 +111,9 @@ struct CatalogueRoutes<Context: RequestContext> {
             notices.append("Een deel van het adres kon niet worden gelezen (ongeldige tekens) en is genegeerd.")
         }
         let answer = question.map { catalogue.answer($0) }
+        let routes = answer.map { answer in site.handbook.handbook.routes.filter { answer.themes.contains($0.theme) } } ?? []
         let model = QuestionGuidePage.Model(taxonomy: catalogue.taxonomy, answer: answer, notices: notices,
-                                            highlighter: Highlighter(analyzer: catalogue.analyzer))
+                                            highlighter: Highlighter(analyzer: catalogue.analyzer), routes: Array(routes.prefix(3)))
         let search = answer.map { answer in
             LoggedSearch(source: .guide, text: answer.question.text,
                          filters: answer.themes.map { (Facet.theme.pageParameter, $0) }, results: answer.total)

@@ -1,5 +1,6 @@
 import Markup
 import Catalogue
+import Handbook
 import Foundation
 import CatalogueService
 import Plot
@@ -14,6 +15,8 @@ enum QuestionGuidePage {
         var answer: GuideAnswer?
         var notices: [String]
         var highlighter: Highlighter
+        /// Learning routes of the themes the question is about.
+        var routes: [LearningRoute] = []
     }
 
     static let path = CataloguePaths.guide()
@@ -121,6 +124,12 @@ enum QuestionGuidePage {
         .group(
             reading(answer, taxonomy: model.taxonomy),
             .group(answer.sections.map { section($0, answer: answer, model: model) }),
+            .if(!model.routes.isEmpty, .section(.class("guide-kind"), .aria("labelledby", "leerroutes"),
+                .h2(.id("leerroutes"), .safeText("Stap voor stap leren")),
+                .p(.class("guide-kind__lead"), .safeText("Leerroutes bij deze thema's: aanbod van verschillende partners op een rij, van basis tot expert.")),
+                .ul(.class("guide-kind__list"), .forEach(model.routes) { route in
+                    .li(.a(.href(esc(HandbookPaths.route(route.slug))), .safeText(route.title)))
+                }))),
             .p(.class("guide-more"),
                .a(.class("button button--secondary"), .href(esc(FinderURL.make(answer.catalogueQuery))),
                   .safeText("Bekijk al het passende aanbod in de catalogus (\(answer.total))")))

@@ -1,6 +1,7 @@
 import Markup
 import Catalogue
 import CatalogueService
+import Handbook
 import Plot
 
 /// `/themas` and `/themas/{slug}`.
@@ -27,10 +28,31 @@ enum ThemeListPage {
 }
 
 enum ThemePage {
+    /// "Wie weet hier meer van": the contact points to call about this theme, with who answers which
+    /// question, how to reach them and how fast.
+    static func experts(_ model: Model) -> Node<HTML.BodyContext> {
+        guard !model.experts.isEmpty else { return .empty }
+        return .section(.class("expert-card"), .aria("labelledby", "experts"),
+            .h2(.id("experts"), .safeText("Wie u kunt vragen")),
+            .ul(.class("expert-list"), .forEach(model.experts) { item in
+                .li(.class("expert"),
+                    .h3(.a(.href(esc(CataloguePaths.offering(item.offering.slug))), .safeText(item.offering.title))),
+                    .p(.class("card__meta"), .safeText(model.taxonomy.provider(item.offering.provider)?.name ?? item.offering.provider)),
+                    .dl(.class("facts"),
+                        .dt(.safeText("Voor de vraag")), .dd(.safeText(item.contact.question)),
+                        .dt(.safeText("Zo bereikt u hen")), .dd(.safeText(item.contact.reach),
+                                                               .unwrap(item.offering.contact?.email) { .group(.safeText(" · "), .a(.href("mailto:\(esc($0))"), .safeText($0))) }),
+                        .dt(.safeText("Antwoord")), .dd(.safeText(item.contact.speed))))
+            }))
+    }
+
     struct Model {
         var theme: Term
         var taxonomy: Taxonomy
         var offerings: [Offering]
+        /// The contact points the editors chose for this theme, in their order, with their offering.
+        var experts: [(contact: ExpertContact, offering: Offering)] = []
+        var routes: [LearningRoute] = []
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -42,6 +64,10 @@ enum ThemePage {
             .h1(.safeText(model.theme.label)),
             .p(.class("lead"), .safeText(model.theme.description)),
             .p(.a(.href(esc(CataloguePaths.finder(query: QueryString.encode([("thema", model.theme.slug)])))), .safeText("Zoek en filter binnen dit thema (\(model.offerings.count))"))),
+            experts(model),
+            .if(!model.routes.isEmpty, .section(.aria("labelledby", "leerroutes"),
+                .h2(.id("leerroutes"), .safeText("Leerroutes")),
+                LearningRoutePages.routeList(model.routes, taxonomy: model.taxonomy))),
             model.offerings.isEmpty
                 ? .p(.safeText("Er is nog geen aanbod bij dit thema."))
                 : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)

@@ -28,6 +28,7 @@ enum DashboardPage {
                     .li(.a(.href(EditorialPaths.reviewQueue()), .safeText("Ter beoordeling (\(count))")))
                 },
                 .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
+                .if(account.role != .administrator, .li(.a(.href(HandbookPortalPaths.entries()), .safeText("Handboek maatschappelijke onrust")))),
                 .if(account.role == .administrator, .li(.a(.href(AccountPaths.users()), .safeText("Gebruikers en uitnodigingen")))),
                 .if(account.role == .administrator, .li(.a(.href(ProviderPaths.list()), .safeText("Aanbieders")))),
                 .if(account.role == .administrator, .li(.a(.href(VocabularyPaths.overview()), .safeText("Lijsten (thema’s, doelgroepen, …)")))),

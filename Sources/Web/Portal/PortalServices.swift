@@ -3,6 +3,7 @@ import Accounts
 import Audit
 import Catalogue
 import Foundation
+import Handbook
 import Mail
 import Newsletter
 
@@ -28,6 +29,8 @@ public struct PortalServices: Sendable {
     public var vocabularies: any VocabularyStore
     /// WeerbaarNL editions; nil serves no newsletter pages in the portal.
     public var newsletter: PortalNewsletter?
+    /// The handbook's entries, their workflow and history; nil serves no handbook pages in the portal.
+    public var handbook: (any HandbookStore)?
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
                 audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,

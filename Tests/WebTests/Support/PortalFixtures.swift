@@ -3,6 +3,7 @@ import Audit
 import Catalogue
 import CatalogueService
 import Foundation
+import Handbook
 import Newsletter
 import HTTPTypes
 import HummingbirdTesting
@@ -34,7 +35,22 @@ enum PortalFixtures {
     /// A route's path with its parameters filled by things that exist (a link token that does not):
     /// an offering of VNG, the partner editors' provider; an account; revision 1; the theme list.
     static func path(_ template: String, offering: Offering, account: UUID, edition: UUID = UUID()) -> String {
-        template.replacingOccurrences(of: "{token}", with: "bestaat-niet")
+        path(template, offering: offering, account: account, edition: edition, handbookEntry: handbookProposal)
+    }
+
+    /// A handbook entry the partner editor (of VNG) proposed and the redactie may review: what the
+    /// handbook's routes are asked about in the matrix (`proposeHandbookEntry` makes it).
+    static let handbookProposal = "matrix-voorstel"
+
+    static func proposeHandbookEntry(_ platform: Platform, offering: Offering) async throws {
+        let entry = HandbookEntry(id: handbookProposal, phases: ["escalatie"], topic: "communicatie", offering: "\(offering.provider)/\(offering.id)",
+                                  analysis: "Een voorstel van de partner.", author: "Partner", date: Day("2026-11-01"), reviewBy: Day("2027-11-01"))
+        try await platform.handbookStore.save(entry, status: .submitted, provider: offering.provider, version: nil, by: Editor(email: "p@x", name: "Partner"))
+    }
+
+    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String) -> String {
+        template.replacingOccurrences(of: "/beheer/handboek/{id}", with: "/beheer/handboek/\(handbookEntry)")
+            .replacingOccurrences(of: "{token}", with: "bestaat-niet")
             .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
             .replacingOccurrences(of: "{id}", with: account.uuidString)
             .replacingOccurrences(of: "{provider}", with: "vng")

@@ -59,7 +59,8 @@ enum Layout {
                         item(.offerings, CataloguePaths.finder(), "Aanbod"),
                         item(.guide, QuestionGuidePage.path, "Vraagwijzer"),
                         item(.themes, CataloguePaths.themes(), "Thema's"),
-                        item(.providers, CataloguePaths.providers(), "Aanbieders"))
+                        item(.providers, CataloguePaths.providers(), "Aanbieders"),
+                        item(.handbook, HandbookPaths.handbook(), "Handboek"))
                 )
             )
         )
