@@ -37,6 +37,7 @@ public struct AuditEvent: Sendable, Equatable {
         case invitationWithdrawn = "uitnodiging-ingetrokken"
         case handbookEntrySaved = "handboekartikel-opgeslagen"
         case handbookEntryPublished = "handboekartikel-gepubliceerd"
+        case handbookComposed = "leerroute-of-contactpunten-gewijzigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -73,6 +74,7 @@ public struct AuditEvent: Sendable, Equatable {
             case .invitationWithdrawn: "Uitnodiging ingetrokken"
             case .handbookEntrySaved: "Handboekartikel opgeslagen (concept of ingediend)"
             case .handbookEntryPublished: "Handboekartikel gepubliceerd"
+            case .handbookComposed: "Leerroute of contactpunten bij een thema gewijzigd"
             }
         }
     }

@@ -147,6 +147,10 @@ public struct LearningRoute: Sendable, Equatable, Codable {
     public struct Step: Sendable, Equatable, Codable {
         public var offering: String
         public var note: String
+        public init(offering: String, note: String) {
+            self.offering = offering
+            self.note = note
+        }
         public var offeringKey: OfferingKey? { OfferingKey(parsing: offering) }
     }
 
@@ -156,12 +160,25 @@ public struct LearningRoute: Sendable, Equatable, Codable {
     public var audience: String
     public var introduction: String
     public var steps: [Step]
+
+    public init(slug: String, title: String, theme: String, audience: String, introduction: String, steps: [Step]) {
+        self.slug = slug
+        self.title = title
+        self.theme = theme
+        self.audience = audience
+        self.introduction = introduction
+        self.steps = steps
+    }
 }
 
 /// The contact points to call about one theme, in the order the editors chose.
 public struct ThemeExperts: Sendable, Equatable, Codable {
     public var theme: String
     public var contacts: [ExpertContact]
+    public init(theme: String, contacts: [ExpertContact]) {
+        self.theme = theme
+        self.contacts = contacts
+    }
 }
 
 public struct ExpertContact: Sendable, Equatable, Codable {
@@ -169,5 +186,11 @@ public struct ExpertContact: Sendable, Equatable, Codable {
     public var question: String
     public var reach: String
     public var speed: String
+    public init(offering: String, question: String, reach: String, speed: String) {
+        self.offering = offering
+        self.question = question
+        self.reach = reach
+        self.speed = speed
+    }
     public var offeringKey: OfferingKey? { OfferingKey(parsing: offering) }
 }

@@ -26,14 +26,18 @@ public struct ManagedEntry: Sendable, Equatable {
     public var version: Int
     public var updated: Date
     public var updatedBy: String
+    /// The redactie's comment when it sent the entry back; cleared by the next save.
+    public var reviewComment: String?
 
-    public init(entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int, updated: Date, updatedBy: String) {
+    public init(entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int, updated: Date, updatedBy: String,
+                reviewComment: String? = nil) {
         self.entry = entry
         self.status = status
         self.provider = provider
         self.version = version
         self.updated = updated
         self.updatedBy = updatedBy
+        self.reviewComment = reviewComment
     }
 }
 
@@ -71,5 +75,11 @@ public protocol HandbookStore: Sendable {
     /// Adds a revision. Throws `staleVersion` when another save came first.
     @discardableResult
     func save(_ entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int?, by editor: Editor) async throws -> ManagedEntry
+    /// The redactie returns a submitted entry to its author as a concept, with a comment.
+    func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws
     func revisions(_ id: String) async throws -> [EntryRevision]
+    /// Adds a learning route, or replaces the one with its slug.
+    func saveRoute(_ route: LearningRoute, by editor: Editor) async throws
+    /// Sets the contact points of one theme, in this order (none removes the theme's list).
+    func saveExperts(_ experts: ThemeExperts, by editor: Editor) async throws
 }

@@ -20,6 +20,7 @@ public struct SQLHandbookStore: HandbookStore {
         var version: Int
         var updated_at: Double
         var updated_by: String
+        var review_comment: String?
     }
 
     static func encode<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
@@ -33,7 +34,7 @@ public struct SQLHandbookStore: HandbookStore {
             handbook = try Self.decode(Handbook.self, frame.body)
         }
         handbook.entries = try await sql.raw("""
-            SELECT id, body, status, provider, version, updated_at, updated_by FROM handbook_entries
+            SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries
             WHERE status = \(bind: EntryStatus.published.rawValue) ORDER BY id
             """).all(decoding: Row.self).map { try Self.decode(HandbookEntry.self, $0.body) }
         return handbook
@@ -53,14 +54,41 @@ public struct SQLHandbookStore: HandbookStore {
         }
     }
 
+    public func saveRoute(_ route: LearningRoute, by editor: Editor) async throws {
+        try await changeFrame { frame in
+            if let index = frame.routes.firstIndex(where: { $0.slug == route.slug }) { frame.routes[index] = route } else { frame.routes.append(route) }
+        }
+    }
+
+    public func saveExperts(_ experts: ThemeExperts, by editor: Editor) async throws {
+        try await changeFrame { frame in
+            frame.experts.removeAll { $0.theme == experts.theme }
+            if !experts.contacts.isEmpty { frame.experts.append(experts) }
+        }
+    }
+
+    /// Reads, changes and writes the frame in one transaction.
+    func changeFrame(_ change: @Sendable @escaping (inout Handbook) -> Void) async throws {
+        try await database.transaction { tx in
+            struct Frame: Decodable { var body: String }
+            var frame = try await tx.sql.raw("SELECT body FROM handbook_frame WHERE name = 'handboek'").first(decoding: Frame.self)
+                .map { try Self.decode(Handbook.self, $0.body) } ?? Handbook.empty
+            frame.entries = []
+            change(&frame)
+            try await tx.sql.raw("DELETE FROM handbook_frame WHERE name = 'handboek'").run()
+            try await tx.sql.raw("INSERT INTO handbook_frame (name, body) VALUES ('handboek', \(bind: try Self.encode(frame)))").run()
+        }
+    }
+
     public func managedEntries() async throws -> [ManagedEntry] {
-        try await database.sql.raw("SELECT id, body, status, provider, version, updated_at, updated_by FROM handbook_entries ORDER BY id")
+        try await database.sql.raw("SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries ORDER BY id")
             .all(decoding: Row.self).map(Self.managed)
     }
 
     static func managed(_ row: Row) throws -> ManagedEntry {
         ManagedEntry(entry: try decode(HandbookEntry.self, row.body), status: EntryStatus(rawValue: row.status) ?? .concept,
-                     provider: row.provider, version: row.version, updated: Date(timeIntervalSince1970: row.updated_at), updatedBy: row.updated_by)
+                     provider: row.provider, version: row.version, updated: Date(timeIntervalSince1970: row.updated_at), updatedBy: row.updated_by,
+                     reviewComment: row.review_comment)
     }
 
     @discardableResult
@@ -68,7 +96,7 @@ public struct SQLHandbookStore: HandbookStore {
         try await database.transaction { tx in
             let sql = tx.sql
             let current = try await sql.raw("""
-                SELECT id, body, status, provider, version, updated_at, updated_by FROM handbook_entries WHERE id = \(bind: entry.id)
+                SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries WHERE id = \(bind: entry.id)
                 """).first(decoding: Row.self)
             if let version {
                 guard let current else { throw HandbookProblem.notFound }
@@ -96,7 +124,7 @@ public struct SQLHandbookStore: HandbookStore {
         } else {
             // Conditional on the version read in this transaction: two saves at once cannot both win.
             let rows = try await sql.raw("""
-                UPDATE handbook_entries SET body = \(bind: body), status = \(bind: status.rawValue), provider = \(bind: provider),
+                UPDATE handbook_entries SET body = \(bind: body), status = \(bind: status.rawValue), provider = \(bind: provider), review_comment = NULL,
                        version = \(bind: version), updated_at = \(bind: now.timeIntervalSince1970), updated_by = \(bind: editor.name)
                 WHERE id = \(bind: entry.id) AND version = \(bind: version - 1) RETURNING id
                 """).all()
@@ -111,6 +139,19 @@ public struct SQLHandbookStore: HandbookStore {
                     \(bind: editor.email), \(bind: editor.name), \(bind: now.timeIntervalSince1970))
             """).run()
         return ManagedEntry(entry: entry, status: status, provider: provider, version: version, updated: now, updatedBy: editor.name)
+    }
+
+    public func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            guard let current = try await sql.raw("""
+                SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries WHERE id = \(bind: id)
+                """).first(decoding: Row.self) else { throw HandbookProblem.notFound }
+            guard current.version == version else { throw HandbookProblem.staleVersion }
+            try await Self.write(try Self.decode(HandbookEntry.self, current.body), status: .concept, provider: current.provider,
+                                 version: version + 1, by: editor, insert: false, on: sql)
+            try await sql.raw("UPDATE handbook_entries SET review_comment = \(bind: comment) WHERE id = \(bind: id)").run()
+        }
     }
 
     public func revisions(_ id: String) async throws -> [EntryRevision] {

@@ -35,6 +35,7 @@ public enum WebRouter {
                 + AuditRoutes<Context>(site: site, portal: portal).routes
             if let handbook = portal.handbook {
                 routes += HandbookPortalRoutes<Context>(site: site, portal: portal, store: handbook).routes
+                    + CompositionRoutes<Context>(site: site, portal: portal, store: handbook).routes
             }
             if let newsletter = portal.newsletter {
                 routes += EditionRoutes<Context>(site: site, portal: portal, newsletter: newsletter).routes

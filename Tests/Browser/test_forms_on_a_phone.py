@@ -122,6 +122,8 @@ def test_every_portal_form_shows_its_labels_on_a_phone(server, driver, phone_adm
     check(driver, edit, "edit offering")
     check(driver, server.url + "/beheer/aanbod/uploaden", "upload")
     check(driver, server.url + "/beheer/handboek/nieuw", "new handbook entry")
+    check(driver, server.url + "/beheer/leerroutes/nieuw", "new learning route")
+    check(driver, server.url + "/beheer/experts/polarisatie", "a theme's contact points")
     driver.get(server.url + "/beheer/nieuwsbrief")
     driver.find_element("css selector", "form[action='/beheer/nieuwsbrief/nieuw'] button").click()
     WebDriverWait(driver, 10).until(lambda d: d.current_url.rstrip("/") != server.url + "/beheer/nieuwsbrief")

@@ -62,6 +62,8 @@ def test_the_portals_editing_pages_are_valid_html(server, driver):
         "handbook": fetch("/beheer/handboek"), "handbook-new": fetch("/beheer/handboek/nieuw"),
         "handbook-entry": fetch("/beheer/handboek/bouwstenen-veerkrachtige-samenleving"),
         "handbook-history": fetch("/beheer/handboek/bouwstenen-veerkrachtige-samenleving/geschiedenis"),
+        "routes": fetch("/beheer/leerroutes"), "route-new": fetch("/beheer/leerroutes/nieuw"),
+        "route": fetch("/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers"), "experts": fetch("/beheer/experts/polarisatie"),
         "errors": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("aanbieder", "vng")], expected=422),
         "preview": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Voorbeeld"), ("aanbieder", "vng"), ("samenvatting", "Kort."),
                                                    ("beschrijving", "## Kop\n\nTekst met *nadruk*."), ("soort", "publicatie"),

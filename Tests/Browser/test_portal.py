@@ -188,3 +188,17 @@ def test_a_partner_edits_and_submits_an_offering_by_keyboard_and_a_redacteur_pub
     driver.get(server.url + "/beheer/aanbod")
     assert "Actualiteit per aanbieder" in driver.page_source
     assert_no_axe_violations(driver, "/beheer/aanbod as a redacteur")
+
+
+def test_the_redactie_handbook_pages_pass_axe_at_both_widths(server, driver):
+    """The handbook's portal pages (entries with their quality table, the entry form, learning routes
+    and a theme's contact points) as a redacteur gets them."""
+    sign_in_by_keyboard(driver, server, email=EDITOR_EMAIL, password=ADMIN_PASSWORD)
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/beheer"))
+    for width in (1280, 375):
+        driver.set_window_size(width, 900)
+        for path in ["/beheer/handboek", "/beheer/handboek/nieuw", "/beheer/handboek/bouwstenen-veerkrachtige-samenleving",
+                     "/beheer/leerroutes", "/beheer/leerroutes/nieuw", "/beheer/experts/polarisatie"]:
+            driver.get(server.url + path)
+            assert "Geen toegang" not in driver.title and "niet gevonden" not in driver.title, path
+            assert_no_axe_violations(driver, f"{path} at {width}px")

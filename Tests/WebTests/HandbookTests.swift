@@ -137,4 +137,82 @@ import WeerbaarApp
             #expect(list.body.contains("Kwaliteit van de gepubliceerde artikelen") && list.body.contains("100 %"))
         }
     }
+
+    /// The redactie composes a learning route and orders a theme's contact points; a key the catalogue
+    /// lacks is a message with its line; the public pages show the result at once.
+    @Test(arguments: TestBackend.available)
+    func theRedactieComposesRoutesAndChoosesExperts(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            try await PortalFixtures.account(platform, .partnerEditor, provider: "vng")
+            var editor = Browser(client: client), partner = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(try await partner.request(.get, "/beheer/leerroutes").status == 403, "composing is the redactie's")
+            let form = try await editor.request(.get, "/beheer/leerroutes/nieuw")
+            let csrf = Browser.csrf(in: form.body) ?? ""
+            let publication = try #require(platform.catalogue.offerings { $0.kind == "publicatie" && $0.themes.contains("inclusie") }.first)
+            let contact = try #require(platform.catalogue.offerings { $0.kind == "contactpunt" && $0.themes.contains("inclusie") }.first)
+            var fields = [("csrf", csrf), ("kenmerk", "samenstellen-proef"), ("titel", "Samengestelde proefroute"), ("thema", "inclusie"),
+                          ("doelgroep", "beleidsmedewerkers"), ("inleiding", "Een route om het samenstellen te proberen."),
+                          ("stappen", "\(publication.provider)/\(publication.id) | eerst lezen\nvng/bestaat-niet | dan dit")]
+            let wrong = try await editor.request(.post, "/beheer/leerroutes/nieuw", form: fields)
+            #expect(wrong.status == 422 && wrong.body.contains("Regel 2: ‘vng/bestaat-niet’ staat niet in de catalogus."))
+            fields[6] = ("stappen", "\(publication.provider)/\(publication.id) | eerst lezen\n\(contact.provider)/\(contact.id) | dan bellen")
+            #expect(try await editor.request(.post, "/beheer/leerroutes/nieuw", form: fields).location == "/beheer/leerroutes?opgeslagen")
+            let page = try await client.get("/leerroutes/samenstellen-proef")
+            #expect(page.status == 200 && page.body.contains(publication.title) && page.body.contains("Daarna: \(contact.title)"))
+
+            let expertForm = try await editor.request(.get, "/beheer/experts/inclusie")
+            let lines = "\(contact.provider)/\(contact.id) | Vragen over inclusie in beleid | via de website | binnen een week"
+            let saved = try await editor.request(.post, "/beheer/experts/inclusie", form: [("csrf", Browser.csrf(in: expertForm.body) ?? ""), ("contactpunten", lines)])
+            #expect(saved.location == "/beheer/experts/inclusie?opgeslagen")
+            let theme = try await client.get("/themas/inclusie")
+            #expect(theme.body.contains("Vragen over inclusie in beleid") && theme.body.contains("binnen een week"))
+            #expect(platform.handbook.handbook.experts(forTheme: "inclusie").map(\.offering) == ["\(contact.provider)/\(contact.id)"])
+            let notAContact = try await editor.request(.post, "/beheer/experts/inclusie",
+                                                       form: [("csrf", Browser.csrf(in: expertForm.body) ?? ""),
+                                                              ("contactpunten", "\(publication.provider)/\(publication.id) | a | b | c")])
+            #expect(notAContact.status == 422 && notAContact.body.contains("is geen contactpunt"))
+            #expect(try await platform.audit.events(offset: 0, limit: 5).contains { $0.action == .handbookComposed })
+        }
+    }
+
+    /// Like an offering: a submitted entry goes back to its author with a comment, and any earlier
+    /// version can be restored as a concept.
+    @Test(arguments: TestBackend.available)
+    func anEntryIsSentBackWithACommentAndAnEarlierVersionRestored(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            try await PortalFixtures.account(platform, .partnerEditor, provider: "vng")
+            try await PortalFixtures.account(platform, .editor)
+            let own = try #require(platform.catalogue.offerings { $0.provider == "vng" && $0.kind == "publicatie" }.first)
+            try await PortalFixtures.proposeHandbookEntry(platform, offering: own)
+            let id = PortalFixtures.handbookProposal
+            var partner = Browser(client: client), editor = Browser(client: client)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+
+            let review = try await editor.request(.get, "/beheer/handboek/\(id)")
+            #expect(review.body.contains("Terugsturen naar de auteur"))
+            let csrf = Browser.csrf(in: review.body) ?? ""
+            let empty = try await editor.request(.post, "/beheer/handboek/\(id)/terugsturen", form: [("csrf", csrf), ("versie", "1"), ("opmerking", " ")])
+            #expect(empty.status == 422 && empty.body.contains("Schrijf wat er anders moet."))
+            let sent = try await editor.request(.post, "/beheer/handboek/\(id)/terugsturen",
+                                                form: [("csrf", csrf), ("versie", "1"), ("opmerking", "Noem ook voor wie het bedoeld is.")])
+            #expect(sent.location == "/beheer/handboek/\(id)?teruggestuurd")
+            let back = try await partner.request(.get, "/beheer/handboek/\(id)")
+            #expect(back.body.contains("Opmerking van de redactie") && back.body.contains("Noem ook voor wie het bedoeld is.")
+                    && back.body.contains("Status: Concept"))
+
+            let history = try await editor.request(.get, "/beheer/handboek/\(id)/geschiedenis")
+            #expect(history.body.contains("Terugzetten als concept"))
+            let restored = try await editor.request(.post, "/beheer/handboek/\(id)/geschiedenis/1/terugzetten",
+                                                    form: [("csrf", Browser.csrf(in: history.body) ?? ""), ("versie", "2")])
+            #expect(restored.location == "/beheer/handboek/\(id)?teruggezet")
+            let revisions = try await platform.handbookStore.revisions(id)
+            #expect(revisions.map(\.number) == [3, 2, 1] && revisions.first?.status == .concept)
+            #expect(try await partner.request(.post, "/beheer/handboek/\(id)/terugsturen",
+                                              form: [("csrf", Browser.csrf(in: back.body) ?? ""), ("opmerking", "x")]).status == 403)
+        }
+    }
 }

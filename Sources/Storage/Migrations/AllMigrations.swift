@@ -23,5 +23,6 @@ enum AllMigrations {
         M0018_CreateRecoveryCodes(),
         M0019_AddQualityFields(),
         M0020_CreateHandbook(),
+        M0021_AddHandbookReviewComment(),
     ]
 }

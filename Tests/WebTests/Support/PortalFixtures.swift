@@ -50,6 +50,8 @@ enum PortalFixtures {
 
     static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String) -> String {
         template.replacingOccurrences(of: "/beheer/handboek/{id}", with: "/beheer/handboek/\(handbookEntry)")
+            .replacingOccurrences(of: "/beheer/leerroutes/{slug}", with: "/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers")
+            .replacingOccurrences(of: "{thema}", with: "polarisatie")
             .replacingOccurrences(of: "{token}", with: "bestaat-niet")
             .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
             .replacingOccurrences(of: "{id}", with: account.uuidString)

@@ -37,8 +37,11 @@ enum HandbookPortalPages {
                  .ol(.li(.a(.href(PortalPaths.dashboard()), .safeText("Beheer"))), .li(.aria("current", "page"), .safeText("Handboek")))),
             .h1(.safeText("Handboek beheren")),
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
-            .p(.a(.class("button"), .href(HandbookPortalPaths.newEntry()),
-                  .safeText(model.account.role == .partnerEditor ? "Een artikel voorstellen" : "Nieuw artikel"))),
+            .div(.class("portal-actions"),
+                 .a(.class("button"), .href(HandbookPortalPaths.newEntry()),
+                    .safeText(model.account.role == .partnerEditor ? "Een artikel voorstellen" : "Nieuw artikel")),
+                 .if(model.account.role == .editor, .a(.class("button button--secondary"), .href(HandbookPortalPaths.routes()),
+                                                      .safeText("Leerroutes en contactpunten per thema")))),
             .table(.class("portal-table"),
                    .caption(.safeText("Kwaliteit van de gepubliceerde artikelen (doel: 100 %)")),
                    .thead(.tr(.th(.safeText("Heeft")), .th(.safeText("Aandeel")), .th(.safeText("Aantal")))),
@@ -98,6 +101,9 @@ enum HandbookPortalPages {
                    .a(.href(esc(HandbookPortalPaths.history(managed.entry.id))), .safeText("Geschiedenis")))
             },
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
+            .unwrap(model.managed?.reviewComment) { comment in
+                .div(.class("notice"), .role("note"), .h2(.class("notice__title"), .safeText("Opmerking van de redactie")), .p(.safeText(comment)))
+            },
             OfferingEditPage.errorSummary(errors) { labels[$0] ?? $0 },
             .form(.class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
@@ -133,10 +139,20 @@ enum HandbookPortalPages {
                      .button(.type(.submit), .attr("name", "actie"), .attr("value", "concept"), .class("button button--secondary"), .safeText("Opslaan als concept")),
                      model.canPublish
                         ? .button(.type(.submit), .attr("name", "actie"), .attr("value", "publiceren"), .class("button"), .safeText("Publiceren"))
-                        : .button(.type(.submit), .attr("name", "actie"), .attr("value", "indienen"), .class("button"), .safeText("Indienen bij de redactie"))))))
+                        : .button(.type(.submit), .attr("name", "actie"), .attr("value", "indienen"), .class("button"), .safeText("Indienen bij de redactie")))),
+            .unwrap(model.canPublish && model.managed?.status == .submitted ? model.managed : nil) { managed in
+                .section(.class("review"), .aria("labelledby", "terugsturen"),
+                    .h2(.id("terugsturen"), .safeText("Terugsturen naar de auteur")),
+                    .form(.class("portal-form"), .action(esc(HandbookPortalPaths.sendBack(managed.entry.id))), .method(.post),
+                          PortalFields.csrf(model.csrf),
+                          .input(.type(.hidden), .name("versie"), .value(String(managed.version))),
+                          CompositionPages.area("opmerking", "Wat moet er anders?", value: "", error: errors["opmerking"],
+                                                hint: "De auteur ziet deze opmerking boven het formulier.", rows: 3),
+                          .button(.type(.submit), .class("button button--secondary"), .safeText("Terugsturen"))))
+            }))
     }
 
-    static func history(_ managed: ManagedEntry, _ revisions: [EntryRevision], site: SiteServices) -> String {
+    static func history(_ managed: ManagedEntry, _ revisions: [EntryRevision], csrf: String, canRestore: Bool, site: SiteServices) -> String {
         let meta = PageMeta(title: "Geschiedenis van \(managed.entry.id)", description: "Elke versie van een artikel.",
                             path: HandbookPortalPaths.history(managed.entry.id), noIndex: true)
         return Layout.render(meta, site: site, content: .group(
@@ -147,10 +163,17 @@ enum HandbookPortalPages {
             .h1(.safeText("Geschiedenis")),
             .table(.class("portal-table"),
                    .caption(.safeText("Versies, nieuwste eerst")),
-                   .thead(.tr(.th(.safeText("Versie")), .th(.safeText("Wanneer")), .th(.safeText("Door")), .th(.safeText("Status")), .th(.safeText("Analyse")))),
+                   .thead(.tr(.th(.safeText("Versie")), .th(.safeText("Wanneer")), .th(.safeText("Door")), .th(.safeText("Status")), .th(.safeText("Analyse")),
+                              .th(.span(.class("visually-hidden"), .safeText("Acties"))))),
                    .tbody(.forEach(revisions) { revision in
                        .tr(.td(.safeText(String(revision.number))), .td(.safeText(DutchFormat.dateTime(revision.at))),
-                           .td(.safeText(revision.editor.name)), .td(.safeText(revision.status.label)), .td(.safeText(revision.entry.analysis)))
+                           .td(.safeText(revision.editor.name)), .td(.safeText(revision.status.label)), .td(.safeText(revision.entry.analysis)),
+                           .td(canRestore && revision.number != revisions.first?.number
+                               ? .form(.action(esc(HandbookPortalPaths.restore(managed.entry.id, String(revision.number)))), .method(.post),
+                                       PortalFields.csrf(csrf), .input(.type(.hidden), .name("versie"), .value(String(managed.version))),
+                                       .button(.type(.submit), .class("button button--secondary button--small"), .safeText("Terugzetten als concept"),
+                                               .span(.class("visually-hidden"), .safeText(" (versie \(revision.number))"))))
+                               : .empty))
                    }))))
     }
 }

@@ -40,15 +40,52 @@ struct HandbookPortalRoutes<Context: RequestContext> {
             Route(.post, Paths.entry, .signedIn(.editors)) { request in try await save(request, managed: try await editable(request)) },
             Route(.get, Paths.history, .signedIn(.editors)) { request in
                 let managed = try await editable(request)
-                return Responses.personal(HandbookPortalPages.history(managed, try await store.revisions(managed.entry.id), site: site))
+                return Responses.personal(HandbookPortalPages.history(managed, try await store.revisions(managed.entry.id), csrf: request.csrf,
+                                                                      canRestore: isRedactie(request.account), site: site))
+            },
+            Route(.post, Paths.sendBack, .signedIn(.redactie)) { request in
+                let managed = try await editable(request)
+                let comment = String((request.form.first("opmerking") ?? "").prefix(2_000)).trimmingCharacters(in: .whitespacesAndNewlines)
+                guard managed.status == .submitted, !comment.isEmpty else {
+                    var model = model(request, form: HandbookEntryForm(entry: managed.entry), managed: managed)
+                    model.errors.add("opmerking", managed.status == .submitted ? "Schrijf wat er anders moet." : "Alleen een ingediend artikel gaat terug.")
+                    return Responses.personal(HandbookPortalPages.form(model, site: site), status: .unprocessableContent)
+                }
+                do {
+                    try await store.sendBack(managed.entry.id, version: Int(request.form.first("versie") ?? "") ?? managed.version, comment: comment,
+                                             by: Editor(email: request.account.email, name: request.account.name))
+                } catch HandbookProblem.staleVersion {
+                    return Responses.seeOther(HandbookPortalPaths.entry(managed.entry.id))
+                }
+                await portal.record(.handbookEntrySaved, by: request.account, subject: managed.entry.id, details: "teruggestuurd: \(comment)",
+                                    logger: request.logger)
+                return Responses.seeOther(HandbookPortalPaths.entry(managed.entry.id, query: HandbookFlash.teruggestuurd.rawValue))
+            },
+            Route(.post, Paths.restore, .signedIn(.redactie)) { request in
+                let managed = try await editable(request)
+                guard let number = Int(try request.parameter("n")),
+                      let revision = try await store.revisions(managed.entry.id).first(where: { $0.number == number }) else { throw HTTPError(.notFound) }
+                do {
+                    try await store.save(revision.entry, status: .concept, provider: managed.provider,
+                                         version: Int(request.form.first("versie") ?? "") ?? managed.version,
+                                         by: Editor(email: request.account.email, name: request.account.name))
+                } catch HandbookProblem.staleVersion {
+                    return Responses.seeOther(HandbookPortalPaths.history(managed.entry.id))
+                }
+                if managed.status == .published { try await site.handbook.reload(from: store) }
+                await portal.record(.handbookEntrySaved, by: request.account, subject: managed.entry.id, details: "versie \(number) teruggezet als concept",
+                                    logger: request.logger)
+                return Responses.seeOther(HandbookPortalPaths.entry(managed.entry.id, query: HandbookFlash.teruggezet.rawValue))
             },
         ]
     }
 
     enum HandbookFlash: String, Flash {
-        case opgeslagen, ingediend, gepubliceerd
+        case opgeslagen, ingediend, gepubliceerd, teruggestuurd, teruggezet
         var text: String {
             switch self {
+            case .teruggestuurd: "Het artikel is teruggestuurd naar de auteur, met uw opmerking."
+            case .teruggezet: "De eerdere versie staat nu als concept klaar; publiceer haar om haar openbaar te maken."
             case .opgeslagen: "Het artikel is opgeslagen als concept."
             case .ingediend: "Het artikel is ingediend; de redactie beoordeelt het."
             case .gepubliceerd: "Het artikel staat in het handboek."
