@@ -26,13 +26,24 @@ public struct SQLHandbookStore: HandbookStore {
     static func encode<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try JSONDecoder().decode(type, from: Data(text.utf8)) }
 
+    /// The frame: everything but the entries, one JSON document; empty before anything was stored.
+    static func readFrame(on sql: any SQLDatabase) async throws -> Handbook {
+        struct Frame: Decodable { var body: String }
+        return try await sql.raw("SELECT body FROM handbook_frame WHERE name = 'handboek'").first(decoding: Frame.self)
+            .map { try decode(Handbook.self, $0.body) } ?? Handbook.empty
+    }
+
+    /// Replaces the frame; the entries are left out of it (they have rows of their own).
+    static func writeFrame(_ handbook: Handbook, on sql: any SQLDatabase) async throws {
+        var frame = handbook
+        frame.entries = []
+        try await sql.raw("DELETE FROM handbook_frame WHERE name = 'handboek'").run()
+        try await sql.raw("INSERT INTO handbook_frame (name, body) VALUES ('handboek', \(bind: try encode(frame)))").run()
+    }
+
     public func published() async throws -> Handbook {
         let sql = database.sql
-        var handbook = Handbook.empty
-        struct Frame: Decodable { var body: String }
-        if let frame = try await sql.raw("SELECT body FROM handbook_frame WHERE name = 'handboek'").first(decoding: Frame.self) {
-            handbook = try Self.decode(Handbook.self, frame.body)
-        }
+        var handbook = try await Self.readFrame(on: sql)
         handbook.entries = try await sql.raw("""
             SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries
             WHERE status = \(bind: EntryStatus.published.rawValue) ORDER BY id
@@ -43,10 +54,7 @@ public struct SQLHandbookStore: HandbookStore {
     public func replace(with handbook: Handbook, by editor: Editor) async throws {
         try await database.transaction { tx in
             let sql = tx.sql
-            var frame = handbook
-            frame.entries = []
-            try await sql.raw("DELETE FROM handbook_frame WHERE name = 'handboek'").run()
-            try await sql.raw("INSERT INTO handbook_frame (name, body) VALUES ('handboek', \(bind: try Self.encode(frame)))").run()
+            try await Self.writeFrame(handbook, on: sql)
             try await sql.raw("DELETE FROM handbook_entries").run()
             for entry in handbook.entries {
                 try await Self.write(entry, status: .published, provider: nil, version: 1, by: editor, insert: true, on: sql)
@@ -70,13 +78,9 @@ public struct SQLHandbookStore: HandbookStore {
     /// Reads, changes and writes the frame in one transaction.
     func changeFrame(_ change: @Sendable @escaping (inout Handbook) -> Void) async throws {
         try await database.transaction { tx in
-            struct Frame: Decodable { var body: String }
-            var frame = try await tx.sql.raw("SELECT body FROM handbook_frame WHERE name = 'handboek'").first(decoding: Frame.self)
-                .map { try Self.decode(Handbook.self, $0.body) } ?? Handbook.empty
-            frame.entries = []
+            var frame = try await Self.readFrame(on: tx.sql)
             change(&frame)
-            try await tx.sql.raw("DELETE FROM handbook_frame WHERE name = 'handboek'").run()
-            try await tx.sql.raw("INSERT INTO handbook_frame (name, body) VALUES ('handboek', \(bind: try Self.encode(frame)))").run()
+            try await Self.writeFrame(frame, on: tx.sql)
         }
     }
 

@@ -184,11 +184,10 @@ public enum DemoCatalogue {
         let offerings = Dictionary(try await store.allOfferings().map { ($0.key, $0) }) { a, _ in a }
         switch HandbookFile.read(try Data(contentsOf: url), offerings: offerings, taxonomy: try await store.taxonomy()) {
         case .success(var read):
-            let days = today.ordinal - writtenAsOf.ordinal
             read.entries = read.entries.map { entry in
                 var entry = entry
-                entry.date = entry.date?.adding(days: days)
-                entry.reviewBy = entry.reviewBy?.adding(days: days)
+                entry.date = moved(entry.date, to: today)
+                entry.reviewBy = moved(entry.reviewBy, to: today)
                 return entry
             }
             try await handbook.replace(with: read, by: .system)
@@ -208,11 +207,15 @@ public enum DemoCatalogue {
 
     /// The record as it reads when loaded on `today`: its dates moved by the days since `writtenAsOf`.
     public static func moved(_ record: OfferingRecord, to today: Day) -> OfferingRecord {
-        let days = today.ordinal - writtenAsOf.ordinal
         var record = record
-        record.published = record.published?.adding(days: days)
-        record.reviewBy = record.reviewBy?.adding(days: days)
+        record.published = moved(record.published, to: today)
+        record.reviewBy = moved(record.reviewBy, to: today)
         return record
+    }
+
+    /// A date of the demo files as it reads when loaded on `today`: moved by the days since `writtenAsOf`.
+    static func moved(_ day: Day?, to today: Day) -> Day? {
+        day?.adding(days: today.ordinal - writtenAsOf.ordinal)
     }
 
     /// Imports the demo files in one transaction, with their dates moved to today, and marks the site as

@@ -57,13 +57,13 @@ enum OfferingEditPage {
                 .fieldset(.legend(.safeText("Indeling")),
                           select("soort", "Soort", model, options: taxonomy.terms(.kind).map { ($0.slug, $0.label) }, empty: "Kies een soort"),
                           formSelect(model, taxonomy: taxonomy),
-                          checkboxes("themas", "Thema’s", selected: model.form.themes, terms: taxonomy.terms(.theme), error: model.errors["themas"]),
-                          checkboxes("doelgroepen", "Doelgroepen", selected: model.form.audiences, terms: taxonomy.terms(.audience),
+                          FormControls.checkboxes("themas", "Thema’s", selected: model.form.themes, terms: taxonomy.terms(.theme), error: model.errors["themas"]),
+                          FormControls.checkboxes("doelgroepen", "Doelgroepen", selected: model.form.audiences, terms: taxonomy.terms(.audience),
                                      error: model.errors["doelgroepen"]),
                           text("trefwoorden", "Trefwoorden", model, hint: "Gescheiden door komma’s, zoals: buurtbemiddeling, draagvlak.")),
                 .fieldset(.legend(.safeText("Niveau, fase en erkenning")),
                           select("niveau", "Niveau", model, options: taxonomy.terms(.level).map { ($0.slug, $0.label) }, empty: "Niet vermeld"),
-                          checkboxes("fases", "Fase van onrust", selected: model.form.phases, terms: taxonomy.terms(.phase), error: model.errors["fases"]),
+                          FormControls.checkboxes("fases", "Fase van onrust", selected: model.form.phases, terms: taxonomy.terms(.phase), error: model.errors["fases"]),
                           select("erkenning", "Erkenning", model,
                                  options: taxonomy.terms(.evidence).filter { $0.slug != Evidence.notAssessed }.map { ($0.slug, $0.label) },
                                  empty: "Niet beoordeeld"),
@@ -123,12 +123,7 @@ enum OfferingEditPage {
     }
 
     static func errorSummary(_ errors: FormErrors, label: (String) -> String = fieldLabel) -> Node<HTML.BodyContext> {
-        guard !errors.isEmpty else { return .empty }
-        return .div(.class("notice error-summary"), .role("alert"), .attr("tabindex", "-1"), .id("fouten"),
-                    .h2(.class("notice__title"), .safeText(errors.list.count == 1 ? "Er is 1 fout" : "Er zijn \(errors.list.count) fouten")),
-                    .ul(.forEach(errors.list) { error in
-                        .li(.a(.href("#\(error.name)"), .safeText("\(label(error.name)): \(error.message)")))
-                    }))
+        FormControls.errorSummary(errors, label: label)
     }
 
     static func fieldLabel(_ name: String) -> String {
@@ -157,83 +152,32 @@ enum OfferingEditPage {
 
     // MARK: - Fields
 
-    static func describedBy(_ name: String, hint: String?, error: String?) -> Node<HTML.FormContext> {
-        let ids = [hint == nil ? nil : "\(name)-uitleg", error == nil ? nil : "\(name)-fout"].compactMap { $0 }
-        return .group(ids.isEmpty ? .empty : .aria("describedby", ids.joined(separator: " ")),
-                      error == nil ? .empty : .aria("invalid", "true"))
-    }
-
-    static func wrapper(_ name: String, _ label: String, hint: String?, error: String?, _ control: Node<HTML.FormContext>) -> Node<HTML.FormContext> {
-        .div(.class(error == nil ? "field" : "field field--error"),
-             .label(.for(name), .safeText(label)),
-             .unwrap(hint) { .p(.id("\(name)-uitleg"), .class("hint"), .safeText($0)) },
-             .unwrap(error) { .p(.id("\(name)-fout"), .class("field__error"), .safeText($0)) },
-             control)
-    }
-
     static func text(_ name: String, _ label: String, _ model: Model, type: String = "text", max: Int? = nil, hint: String? = nil) -> Node<HTML.FormContext> {
-        let error = model.errors[name]
-        let described = [hint == nil ? nil : "\(name)-uitleg", error == nil ? nil : "\(name)-fout"].compactMap { $0 }
-        var attributes: [Attribute<HTML.InputContext>] = [.attr("type", type), .attr("id", name), .attr("name", name),
-                                                          .attr("value", esc(model.form[name]))]
-        if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
-        if error != nil { attributes.append(.aria("invalid", "true")) }
-        // Self-closing: an <input> has no end tag.
-        return wrapper(name, label, hint: hint, error: error, .selfClosedElement(named: "input", attributes: attributes))
+        FormControls.input(name, label, value: model.form[name], error: model.errors[name], type: type, hint: hint)
     }
 
     static func area(_ name: String, _ label: String, _ model: Model, rows: Int, hint: String?) -> Node<HTML.FormContext> {
-        let error = model.errors[name]
-        return wrapper(name, label, hint: hint, error: error,
-                       .element(named: "textarea", nodes: [.attr("id", name), .attr("name", name), .attr("rows", "\(rows)"),
-                                                           describedBy(name, hint: hint, error: error),
-                                                           // A leading newline would be eaten by the parser; this one is the one eaten.
-                                                           .raw("\n"), .safeText(model.form[name])]))
-    }
-
-    static func option(_ value: String, _ label: String, selected: Bool) -> Node<HTML.FormContext> {
-        .element(named: "option", nodes: [.attrKeepingEmpty("value", esc(value)), selected ? .attribute(named: "selected") : .empty, .safeText(label)])
+        FormControls.textarea(name, label, value: model.form[name], error: model.errors[name], hint: hint, rows: rows)
     }
 
     static func select(_ name: String, _ label: String, _ model: Model, options: [(String, String)], empty: String) -> Node<HTML.FormContext> {
-        select(name, label, value: model.form[name], error: model.errors[name], options: options, empty: empty)
-    }
-
-    static func select(_ name: String, _ label: String, value: String, error: String?, options: [(String, String)], empty: String)
-        -> Node<HTML.FormContext>
-    {
-        wrapper(name, label, hint: nil, error: error,
-                .element(named: "select", nodes: [.attr("id", name), .attr("name", name), describedBy(name, hint: nil, error: error),
-                                                  option("", empty, selected: value.isEmpty),
-                                                  .group(options.map { option($0.0, $0.1, selected: $0.0 == value) })]))
+        FormControls.select(name, label, value: model.form[name], error: model.errors[name], options: options, empty: empty)
     }
 
     /// The form within its kind, grouped, so the choice shows which forms fit which kind.
     static func formSelect(_ model: Model, taxonomy: Taxonomy) -> Node<HTML.FormContext> {
         let error = model.errors["vorm"]
         let formHint = "Past bij de soort: een handreiking is een publicatie."
-        return wrapper("vorm", "Vorm", hint: formHint, error: error,
-                       .element(named: "select", nodes: [.attr("id", "vorm"), .attr("name", "vorm"), describedBy("vorm", hint: formHint, error: error),
-                                                         option("", "Kies een vorm", selected: model.form["vorm"].isEmpty),
+        return FormControls.wrapper("vorm", "Vorm", hint: formHint, error: error,
+                       .element(named: "select", nodes: [.attr("id", "vorm"), .attr("name", "vorm"), FormControls.describedBy("vorm", hint: formHint, error: error),
+                                                         FormControls.option("", "Kies een vorm", selected: model.form["vorm"].isEmpty),
                                                          .group(taxonomy.terms(.kind).map { kind in
                                                              .element(named: "optgroup", nodes: [
                                                                  .attr("label", esc(kind.label)),
                                                                  .group(taxonomy.forms(of: kind.slug).map {
-                                                                     option($0.slug, $0.label, selected: $0.slug == model.form["vorm"])
+                                                                     FormControls.option($0.slug, $0.label, selected: $0.slug == model.form["vorm"])
                                                                  })])
                                                          })]))
-    }
-
-    static func checkboxes(_ name: String, _ legend: String, selected: [String], terms: [Term], error: String?) -> Node<HTML.FormContext> {
-        .fieldset(.class(error == nil ? "field choices" : "field choices field--error"), .id(name),
-                  .legend(.safeText(legend)),
-                  .unwrap(error) { .p(.id("\(name)-fout"), .class("field__error"), .safeText($0)) },
-                  .forEach(terms) { term in
-                      .div(.class("checkbox"),
-                           .input(.type(.checkbox), .id(esc("\(name)-\(term.slug)")), .name(name), .value(esc(term.slug)),
-                                  .checked(selected.contains(term.slug))),
-                           .label(.for(esc("\(name)-\(term.slug)")), .safeText(term.label)))
-                  })
     }
 
     /// For a redacteur, above a submitted draft: what changed against the site, and the two answers.

@@ -29,7 +29,7 @@ enum ProviderFormPage {
                  .ol(.li(.a(.href(PortalPaths.dashboard()), .safeText("Beheer"))), .li(.a(.href(ProviderPaths.list()), .safeText("Aanbieders"))),
                      .li(.aria("current", "page"), .safeText(model.isNew ? "Nieuw" : model.name)))),
             .h1(.safeText(title)),
-            OfferingEditPage.errorSummary(model.errors, label: label),
+            FormControls.errorSummary(model.errors, label: label),
             .form(.class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .enctype(.multipartData), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),
                   .if(model.isNew, field("kenmerk", "Kenmerk", model.slug, error: model.errors["kenmerk"], hint: "Kleine letters en koppeltekens, zoals ‘vng’; komt in de webadressen.")),
@@ -75,6 +75,6 @@ enum ProviderFormPage {
         var attributes: [Attribute<HTML.InputContext>] = [.attr("type", type), .attr("id", name), .attr("name", name), .attr("value", esc(value))]
         if !described.isEmpty { attributes.append(.aria("describedby", described.joined(separator: " "))) }
         if error != nil { attributes.append(.aria("invalid", "true")) }
-        return OfferingEditPage.wrapper(name, label, hint: hint, error: error, .selfClosedElement(named: "input", attributes: attributes))
+        return FormControls.wrapper(name, label, hint: hint, error: error, .selfClosedElement(named: "input", attributes: attributes))
     }
 }

@@ -54,7 +54,7 @@ enum VocabularyPages {
                      .li(.aria("current", "page"), .safeText(title)))),
             .h1(.safeText(title)),
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
-            OfferingEditPage.errorSummary(model.errors, label: { ["kenmerk": "Kenmerk", "naam": "Naam", "soort": "Soort", "van": "Samenvoegen"][$0] ?? $0 }),
+            FormControls.errorSummary(model.errors, label: { ["kenmerk": "Kenmerk", "naam": "Naam", "soort": "Soort", "van": "Samenvoegen"][$0] ?? $0 }),
             .table(.class("portal-table"),
                    .caption(.safeText("\(title) in de volgorde van de site")),
                    .thead(.tr(.th(.attr("scope", "col"), .safeText("Naam")), .th(.attr("scope", "col"), .safeText("Kenmerk")),
@@ -76,7 +76,7 @@ enum VocabularyPages {
                                              hint: "Kleine letters en koppeltekens; staat in webadressen en bestanden."),
                       ProviderFormPage.field("naam", "Naam", model.label, error: model.errors["naam"]),
                       ProviderFormPage.field("beschrijving", "Beschrijving", model.description, error: model.errors["beschrijving"]),
-                      .if(vocabulary == .form, OfferingEditPage.select("soort", "Soort", value: model.parent, error: model.errors["soort"],
+                      .if(vocabulary == .form, FormControls.select("soort", "Soort", value: model.parent, error: model.errors["soort"],
                                                                         options: taxonomy.terms(.kind).map { ($0.slug, $0.label) }, empty: "Kies een soort")),
                       .button(.type(.submit), .class("button"), .safeText("Toevoegen"))),
                 .h2(.safeText("Samenvoegen")),
@@ -96,7 +96,7 @@ enum VocabularyPages {
     }
 
     static func mergeSelect(_ name: String, _ label: String, _ options: [(String, String)], selected: String, error: String?) -> Node<HTML.FormContext> {
-        OfferingEditPage.select(name, label, value: selected, error: error, options: options, empty: "Kies een waarde")
+        FormControls.select(name, label, value: selected, error: error, options: options, empty: "Kies een waarde")
     }
 
     static func termForm(_ vocabulary: Vocabulary, _ term: Term, label: String, description: String, errors: FormErrors, csrf: String,
@@ -109,7 +109,7 @@ enum VocabularyPages {
                      .li(.aria("current", "page"), .safeText(term.label)))),
             .h1(.safeText("Hernoemen: \(term.label)")),
             .p(.safeText("Het kenmerk ‘\(term.slug)’ blijft; de naam is wat bezoekers lezen.")),
-            OfferingEditPage.errorSummary(errors, label: { ["naam": "Naam", "beschrijving": "Beschrijving"][$0] ?? $0 }),
+            FormControls.errorSummary(errors, label: { ["naam": "Naam", "beschrijving": "Beschrijving"][$0] ?? $0 }),
             .form(.class("portal-form"), .action(esc(VocabularyPaths.term(list, term.slug))), .method(.post), PortalFields.csrf(csrf),
                   ProviderFormPage.field("naam", "Naam", label, error: errors["naam"]),
                   ProviderFormPage.field("beschrijving", "Beschrijving", description, error: errors["beschrijving"]),

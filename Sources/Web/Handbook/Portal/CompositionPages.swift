@@ -58,12 +58,6 @@ enum CompositionPages {
             })))
     }
 
-    static func area(_ name: String, _ label: String, value: String, error: String?, hint: String, rows: Int) -> Node<HTML.FormContext> {
-        OfferingEditPage.wrapper(name, label, hint: hint, error: error,
-            .element(named: "textarea", nodes: [.attr("id", name), .attr("name", name), .attr("rows", "\(rows)"),
-                                               OfferingEditPage.describedBy(name, hint: hint, error: error), .raw("\n"), .safeText(value)]))
-    }
-
     static func routeForm(_ model: RouteForm, site: SiteServices) -> String {
         let action = model.isNew ? HandbookPortalPaths.newRoute() : HandbookPortalPaths.route(model.slug)
         let meta = PageMeta(title: model.isNew ? "Nieuwe leerroute" : "Leerroute bewerken", description: "Een leerroute samenstellen.", path: action, noIndex: true)
@@ -72,19 +66,19 @@ enum CompositionPages {
         return Layout.render(meta, site: site, content: .group(
             crumbs(model.isNew ? "Nieuwe leerroute" : model.title),
             .h1(.safeText(model.isNew ? "Nieuwe leerroute" : "Leerroute bewerken")),
-            OfferingEditPage.errorSummary(errors) { ["kenmerk": "Kenmerk", "titel": "Titel", "thema": "Thema", "doelgroep": "Doelgroep",
+            FormControls.errorSummary(errors) { ["kenmerk": "Kenmerk", "titel": "Titel", "thema": "Thema", "doelgroep": "Doelgroep",
                                                       "inleiding": "Inleiding", "stappen": "Stappen"][$0] ?? $0 },
             .form(.class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
-                .if(model.isNew, HandbookPortalPages.text("kenmerk", "Kenmerk", value: model.slug, error: errors["kenmerk"],
+                .if(model.isNew, FormControls.input("kenmerk", "Kenmerk", value: model.slug, error: errors["kenmerk"],
                                                           hint: "Kleine letters en koppeltekens; wordt het adres /leerroutes/…")),
-                HandbookPortalPages.text("titel", "Titel", value: model.title, error: errors["titel"]),
-                OfferingEditPage.select("thema", "Thema", value: model.theme, error: errors["thema"],
+                FormControls.input("titel", "Titel", value: model.title, error: errors["titel"]),
+                FormControls.select("thema", "Thema", value: model.theme, error: errors["thema"],
                                         options: taxonomy.terms(.theme).map { ($0.slug, $0.label) }, empty: "Kies een thema"),
-                OfferingEditPage.select("doelgroep", "Doelgroep", value: model.audience, error: errors["doelgroep"],
+                FormControls.select("doelgroep", "Doelgroep", value: model.audience, error: errors["doelgroep"],
                                         options: taxonomy.terms(.audience).map { ($0.slug, $0.label) }, empty: "Kies een doelgroep"),
-                area("inleiding", "Inleiding", value: model.introduction, error: errors["inleiding"], hint: "Een of twee zinnen: voor wie, wat men leert.", rows: 3),
-                area("stappen", "Stappen, in volgorde", value: model.steps, error: errors["stappen"],
+                FormControls.textarea("inleiding", "Inleiding", value: model.introduction, error: errors["inleiding"], hint: "Een of twee zinnen: voor wie, wat men leert.", rows: 3),
+                FormControls.textarea("stappen", "Stappen, in volgorde", value: model.steps, error: errors["stappen"],
                      hint: "Eén stap per regel: het kenmerk uit de catalogus (aanbieder/kenmerk), een streep | en waarom deze stap. Van basis naar expert; eindig met een contactpunt.",
                      rows: 8),
                 .button(.type(.submit), .class("button"), .safeText("Opslaan en publiceren")))))
@@ -100,7 +94,7 @@ enum CompositionPages {
             .unwrap(message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             .form(.class("portal-form portal-form--wide"), .action(esc(HandbookPortalPaths.experts(theme.slug))), .method(.post),
                 PortalFields.csrf(csrf),
-                area("contactpunten", "Contactpunten, in volgorde", value: text, error: error,
+                FormControls.textarea("contactpunten", "Contactpunten, in volgorde", value: text, error: error,
                      hint: "Eén per regel: aanbieder/kenmerk | voor welke vraag | hoe bereikt u hen | hoe snel antwoorden ze. Leeg: geen kaart op de themapagina.",
                      rows: 6),
                 .button(.type(.submit), .class("button"), .safeText("Opslaan en publiceren"))),

@@ -20,10 +20,6 @@ enum HandbookPortalPages {
         var handbook: Handbook
     }
 
-    static func title(_ entry: HandbookEntry, _ catalogue: LiveCatalogue) -> String {
-        entry.offeringKey.flatMap { catalogue.offering($0)?.title } ?? entry.document?.title ?? entry.id
-    }
-
     static func list(_ model: ListModel, site: SiteServices) -> String {
         let meta = PageMeta(title: "Handboek beheren", description: "De artikelen van het handboek.", path: HandbookPortalPaths.entries(), noIndex: true)
         let quality = HandbookQuality(model.entries.filter { $0.status == .published }.map(\.entry), today: Day(Date()))
@@ -52,7 +48,7 @@ enum HandbookPortalPages {
                    .thead(.tr(.th(.safeText("Titel")), .th(.safeText("Fase")), .th(.safeText("Status")), .th(.safeText("Herzien vóór")),
                               .th(.safeText("Gewijzigd door")))),
                    .tbody(.forEach(model.entries) { managed in
-                       .tr(.td(.a(.href(esc(HandbookPortalPaths.entry(managed.entry.id))), .safeText(title(managed.entry, model.catalogue)))),
+                       .tr(.td(.a(.href(esc(HandbookPortalPaths.entry(managed.entry.id))), .safeText(HandbookPages.Model(handbook: model.handbook, catalogue: model.catalogue).title(managed.entry)))),
                            .td(.safeText(managed.entry.phases.map { taxonomy.label(.phase, $0) }.joined(separator: ", "))),
                            .td(.safeText(managed.status.label)),
                            .td(.safeText(managed.entry.reviewBy.map(DutchFormat.date) ?? "–")),
@@ -70,14 +66,6 @@ enum HandbookPortalPages {
         var canPublish: Bool
         var errors = FormErrors()
         var message: String?
-    }
-
-    static func text(_ name: String, _ label: String, value: String, error: String?, type: String = "text", hint: String? = nil) -> Node<HTML.FormContext> {
-        OfferingEditPage.wrapper(name, label, hint: hint, error: error,
-            .selfClosedElement(named: "input", attributes: [.attr("type", type), .attr("id", name), .attr("name", name), .attr("value", esc(value))]
-                + (hint == nil && error == nil ? [] : [.aria("describedby", [hint == nil ? nil : "\(name)-uitleg", error == nil ? nil : "\(name)-fout"]
-                    .compactMap { $0 }.joined(separator: " "))])
-                + (error == nil ? [] : [.aria("invalid", "true")])))
     }
 
     static func form(_ model: FormModel, site: SiteServices) -> String {
@@ -104,35 +92,32 @@ enum HandbookPortalPages {
             .unwrap(model.managed?.reviewComment) { comment in
                 .div(.class("notice"), .role("note"), .h2(.class("notice__title"), .safeText("Opmerking van de redactie")), .p(.safeText(comment)))
             },
-            OfferingEditPage.errorSummary(errors) { labels[$0] ?? $0 },
+            FormControls.errorSummary(errors) { labels[$0] ?? $0 },
             .form(.class("portal-form portal-form--wide"), .action(esc(action)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
                 .input(.type(.hidden), .name("versie"), .value(String(model.managed?.version ?? 0))),
-                .if(isNew, text("kenmerk", "Kenmerk", value: form.id, error: errors["kenmerk"], hint: "Kleine letters en koppeltekens; blijft vast.")),
+                .if(isNew, FormControls.input("kenmerk", "Kenmerk", value: form.id, error: errors["kenmerk"], hint: "Kleine letters en koppeltekens; blijft vast.")),
                 .fieldset(.legend(.safeText("Waarover")),
-                    OfferingEditPage.select("publicatie", "Publicatie uit de catalogus", value: form.offering, error: errors["publicatie"],
+                    FormControls.select("publicatie", "Publicatie uit de catalogus", value: form.offering, error: errors["publicatie"],
                                             options: model.publications.map { ("\($0.provider)/\($0.id)", $0.title) },
                                             empty: model.canPublish ? "Geen: een document buiten de catalogus" : "Kies een publicatie"),
                     .if(model.canPublish, .group(
-                        text("document-titel", "Of: titel van een document buiten de catalogus", value: form.documentTitle, error: errors["document-titel"]),
-                        text("document-organisatie", "Organisatie", value: form.organisation, error: errors["document-organisatie"]),
-                        text("document-jaar", "Jaar", value: form.year, error: errors["document-jaar"], type: "number"),
-                        text("document-soort", "Soort document", value: form.type, error: errors["document-soort"], hint: "Bijvoorbeeld: handreiking, rapport."),
-                        text("document-paginas", "Pagina’s", value: form.pages, error: errors["document-paginas"], type: "number")))),
+                        FormControls.input("document-titel", "Of: titel van een document buiten de catalogus", value: form.documentTitle, error: errors["document-titel"]),
+                        FormControls.input("document-organisatie", "Organisatie", value: form.organisation, error: errors["document-organisatie"]),
+                        FormControls.input("document-jaar", "Jaar", value: form.year, error: errors["document-jaar"], type: "number"),
+                        FormControls.input("document-soort", "Soort document", value: form.type, error: errors["document-soort"], hint: "Bijvoorbeeld: handreiking, rapport."),
+                        FormControls.input("document-paginas", "Pagina’s", value: form.pages, error: errors["document-paginas"], type: "number")))),
                 .fieldset(.legend(.safeText("Plaats in het handboek")),
-                    OfferingEditPage.checkboxes("fases", "Fase van onrust", selected: form.phases, terms: taxonomy.terms(.phase), error: errors["fases"]),
-                    OfferingEditPage.select("onderwerp", "Onderwerp", value: form.topic, error: errors["onderwerp"],
+                    FormControls.checkboxes("fases", "Fase van onrust", selected: form.phases, terms: taxonomy.terms(.phase), error: errors["fases"]),
+                    FormControls.select("onderwerp", "Onderwerp", value: form.topic, error: errors["onderwerp"],
                                             options: model.topics.map { ($0.slug, $0.label) }, empty: "Kies een onderwerp")),
                 .fieldset(.legend(.safeText("Analyse")),
-                    OfferingEditPage.wrapper("analyse", "Analyse", hint: "Twee tot vier zinnen: wat het biedt, voor wie, en een kanttekening.",
-                                             error: errors["analyse"],
-                        .element(named: "textarea", nodes: [.attr("id", "analyse"), .attr("name", "analyse"), .attr("rows", "6"),
-                                                           OfferingEditPage.describedBy("analyse", hint: "x", error: errors["analyse"]),
-                                                           .raw("\n"), .safeText(form.analysis)])),
-                    text("auteur", "Auteur", value: form.author, error: errors["auteur"]),
-                    text("datum", "Datum", value: form.date, error: errors["datum"], type: "date"),
-                    text("herzien-voor", "Herzien vóór", value: form.reviewBy, error: errors["herzien-voor"], type: "date"),
-                    OfferingEditPage.select("erkenning", "Erkenning", value: form.evidence, error: errors["erkenning"],
+                    FormControls.textarea("analyse", "Analyse", value: form.analysis, error: errors["analyse"],
+                                          hint: "Twee tot vier zinnen: wat het biedt, voor wie, en een kanttekening.", rows: 6),
+                    FormControls.input("auteur", "Auteur", value: form.author, error: errors["auteur"]),
+                    FormControls.input("datum", "Datum", value: form.date, error: errors["datum"], type: "date"),
+                    FormControls.input("herzien-voor", "Herzien vóór", value: form.reviewBy, error: errors["herzien-voor"], type: "date"),
+                    FormControls.select("erkenning", "Erkenning", value: form.evidence, error: errors["erkenning"],
                                             options: taxonomy.terms(.evidence).filter { $0.slug != Evidence.notAssessed }.map { ($0.slug, $0.label) },
                                             empty: "Niet beoordeeld")),
                 .div(.class("portal-actions"),
@@ -146,7 +131,7 @@ enum HandbookPortalPages {
                     .form(.class("portal-form"), .action(esc(HandbookPortalPaths.sendBack(managed.entry.id))), .method(.post),
                           PortalFields.csrf(model.csrf),
                           .input(.type(.hidden), .name("versie"), .value(String(managed.version))),
-                          CompositionPages.area("opmerking", "Wat moet er anders?", value: "", error: errors["opmerking"],
+                          FormControls.textarea("opmerking", "Wat moet er anders?", value: "", error: errors["opmerking"],
                                                 hint: "De auteur ziet deze opmerking boven het formulier.", rows: 3),
                           .button(.type(.submit), .class("button button--secondary"), .safeText("Terugsturen"))))
             }))

@@ -19,7 +19,7 @@ enum AlertPages {
             .h1(.safeText("Houd mij op de hoogte")),
             .p(.class("lead"), .safeText("U krijgt een e-mail als er nieuw aanbod is dat past bij uw zoekopdracht: \(model.search.label). "
                 + "Is er niets nieuws, dan krijgt u niets.")),
-            OfferingEditPage.errorSummary(model.errors, label: { ["email": "E-mailadres", "frequentie": "Hoe vaak"][$0] ?? $0 }),
+            FormControls.errorSummary(model.errors, label: { ["email": "E-mailadres", "frequentie": "Hoe vaak"][$0] ?? $0 }),
             .form(.class("portal-form portal-form--wide"), .action(NewsletterPaths.alertSignUp()), .method(.post), .attr("novalidate", "novalidate"),
                   PortalFields.csrf(model.csrf),
                   .input(.type(.hidden), .name("zoekopdracht"), .value(esc(model.search.query))),

@@ -70,7 +70,7 @@ enum EditionPages {
             .p(.class("portal-status"), .safeText("\(status(edition, OutboxProgress())) · versie \(edition.version) · laatst opgeslagen "
                 + "\(DutchFormat.dateTime(edition.updatedAt)) door \(edition.updatedBy).")),
             .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
-            OfferingEditPage.errorSummary(form.errors, label: label),
+            FormControls.errorSummary(form.errors, label: label),
             .form(
                 .class("portal-form portal-form--wide"), .action(esc(base)), .method(.post), .attr("novalidate", "novalidate"),
                 PortalFields.csrf(model.csrf),
@@ -93,14 +93,14 @@ enum EditionPages {
                 .h2(.id("controleren"), .safeText("Controleren")),
                 .p(.safeText("Het voorbeeld toont de e-mail zoals die nu verstuurd zou worden, met het aanbod van vandaag. Sla eerst op.")),
                 .form(.class("portal-form"), .action(esc(NewsletterPaths.Portal.preview(id))), .method(.get),
-                      OfferingEditPage.select("thema", "Voorbeeld voor een abonnee met interesse in", value: "", error: nil,
+                      FormControls.select("thema", "Voorbeeld voor een abonnee met interesse in", value: "", error: nil,
                                               options: themes.map { ($0.slug, $0.label) }, empty: "geen keuze (alles)"),
                       .button(.type(.submit), .class("button button--secondary"), .safeText("Voorbeeld bekijken"))),
                 .form(.action(esc(NewsletterPaths.Portal.testMail(id))), .method(.post), PortalFields.csrf(model.csrf),
                       .button(.type(.submit), .class("button button--secondary"), .safeText("Testmail naar mijzelf sturen")))),
             .section(.aria("labelledby", "versturen"),
                 .h2(.id("versturen"), .safeText("Versturen")),
-                OfferingEditPage.errorSummary(model.sendErrors, label: { ["tijdstip": "Tijdstip", "bevestiging": "Bevestiging"][$0] ?? $0 }),
+                FormControls.errorSummary(model.sendErrors, label: { ["tijdstip": "Tijdstip", "bevestiging": "Bevestiging"][$0] ?? $0 }),
                 .form(.class("portal-form"), .action(esc(NewsletterPaths.Portal.schedule(id))), .method(.post), PortalFields.csrf(model.csrf),
                       .input(.type(.hidden), .name("versie"), .value("\(edition.version)")),
                       ProviderFormPage.field("tijdstip", "Versturen op (Nederlandse tijd)", edition.scheduledAt.map(localInput) ?? "",
@@ -128,7 +128,7 @@ enum EditionPages {
             .legend(.safeText("Sectie \(s + 1)")),
             .input(.type(.hidden), .name("s\(s)-blokken"), .value("\(shape.blocks.count)")),
             input("s\(s)-titel", "Titel van sectie \(s + 1)", form),
-            OfferingEditPage.checkboxes("s\(s)-themas", "Alleen voor abonnees met interesse in (geen keuze: voor iedereen)",
+            FormControls.checkboxes("s\(s)-themas", "Alleen voor abonnees met interesse in (geen keuze: voor iedereen)",
                                         selected: form.themes[s] ?? [], terms: themes, error: nil),
             .group(shape.blocks.enumerated().map { b, kind in block(s, b, kind, form: form, site: site) }),
             .div(.class("portal-actions"),
@@ -164,7 +164,7 @@ enum EditionPages {
         case .newOfferings:
             fields = .group(
                 .p(.class("hint"), .safeText("Aanbod dat sinds de vorige editie nieuw of bijgewerkt is, het nieuwste eerst.")),
-                OfferingEditPage.select(prefix + "thema", "Thema", value: form[prefix + "thema"], error: form.errors[prefix + "thema"],
+                FormControls.select(prefix + "thema", "Thema", value: form[prefix + "thema"], error: form.errors[prefix + "thema"],
                                         options: site.catalogue.taxonomy.terms(.theme).map { ($0.slug, $0.label) }, empty: "Alle thema’s"),
                 input(prefix + "aantal", "Hoogstens zoveel", form, type: "number"))
         case .agenda:
@@ -187,9 +187,9 @@ enum EditionPages {
 
     static func area(_ name: String, _ label: String, _ form: EditionForm, rows: Int, hint: String?) -> Node<HTML.FormContext> {
         let error = form.errors[name]
-        return OfferingEditPage.wrapper(name, label, hint: hint, error: error,
+        return FormControls.wrapper(name, label, hint: hint, error: error,
             .element(named: "textarea", nodes: [.attr("id", name), .attr("name", name), .attr("rows", "\(rows)"),
-                                                OfferingEditPage.describedBy(name, hint: hint, error: error),
+                                                FormControls.describedBy(name, hint: hint, error: error),
                                                 .raw("\n"), .safeText(form[name])]))
     }
 
