@@ -55,6 +55,9 @@ let package = Package(
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search", "Workbook"], swiftSettings: strict),
         // The Handboek maatschappelijke onrust, learning routes and experts per theme. Pure; no HTTP.
         .target(name: "Handbook", dependencies: ["Catalogue"], swiftSettings: strict),
+        // Insight for the partners: the needs survey (CBS list of gemeenten as a resource), results,
+        // feedback and the white spots of supply against demand. Pure; stored through protocols.
+        .target(name: "Insight", dependencies: ["Catalogue"], resources: [.copy("Resources")], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
@@ -113,7 +116,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Accounts", "Audit", "SearchLog", "Newsletter",
-                "Catalogue", "Handbook",
+                "Catalogue", "Handbook", "Insight",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -126,7 +129,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Logos", "Mail", "Markup", "Newsletter", "SearchLog",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Logos", "Mail", "Markup", "Newsletter", "SearchLog", "Workbook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -139,7 +142,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -186,6 +189,7 @@ let package = Package(
         .testTarget(name: "LogosTests", dependencies: ["Logos"], swiftSettings: strict),
         .testTarget(name: "NewsletterTests", dependencies: ["Newsletter"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
+        .testTarget(name: "InsightTests", dependencies: ["Insight", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),
@@ -200,7 +204,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
+                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "Insight", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
                 // Reading rows as stored, where a test checks what a store keeps.
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -209,7 +213,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Editions", "Handbook", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
+                "WeerbaarApp", "Web", "Editions", "Handbook", "Insight", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
                 "TestSupport", .product(name: "Plot", package: "Plot"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
