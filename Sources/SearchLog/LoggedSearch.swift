@@ -16,14 +16,18 @@ public struct LoggedSearch: Sendable, Hashable {
     /// The selected filters as `name=value` pairs, sorted and joined with `&`: one spelling per selection.
     public var filters: String
     public var results: Int
+    /// The themes the search was read as (chosen as a filter, read in the words, or what most of its
+    /// results are about): what the white spots count it under. Not part of what identifies a search.
+    public var themes: [String]
 
     public static let maxQueryLength = 200
 
-    public init(source: Source, text: String, filters: [(name: String, value: String)], results: Int) {
+    public init(source: Source, text: String, filters: [(name: String, value: String)], results: Int, themes: [String] = []) {
         self.source = source
         self.query = Self.normalise(text)
         self.filters = filters.map { "\($0.name)=\($0.value)" }.sorted().joined(separator: "&")
         self.results = results
+        self.themes = themes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// Case and accents folded, whitespace collapsed, at most `maxQueryLength` characters, so that

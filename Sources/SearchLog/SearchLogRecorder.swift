@@ -29,9 +29,10 @@ public final class SearchLogRecorder: Sendable {
             if var tally = pending.tallies[key] {
                 tally.searches += 1
                 tally.results = search.results
+                tally.themes = search.themes
                 pending.tallies[key] = tally
             } else if pending.tallies.count < capacity {
-                pending.tallies[key] = SearchTally(searches: 1, results: search.results)
+                pending.tallies[key] = SearchTally(searches: 1, results: search.results, themes: search.themes)
             } else {
                 pending.dropped += 1
             }

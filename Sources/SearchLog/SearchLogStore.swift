@@ -6,10 +6,13 @@ public struct SearchTally: Sendable, Equatable {
     public var searches: Int
     /// The number of results the last of them found.
     public var results: Int
+    /// The themes the search was read as (the last reading counts).
+    public var themes: [String]
 
-    public init(searches: Int, results: Int) {
+    public init(searches: Int, results: Int, themes: [String] = []) {
         self.searches = searches
         self.results = results
+        self.themes = themes
     }
 }
 
@@ -37,11 +40,15 @@ public struct SearchLogReportRequest: Sendable {
     public var source: LoggedSearch.Source?
     public var limit: Int
 
-    public init(since: String, maxResults: Int? = nil, source: LoggedSearch.Source? = nil, limit: Int = 100) {
+    /// Only searches read as this theme.
+    public var theme: String?
+
+    public init(since: String, maxResults: Int? = nil, source: LoggedSearch.Source? = nil, limit: Int = 100, theme: String? = nil) {
         self.since = since
         self.maxResults = maxResults
         self.source = source
         self.limit = limit
+        self.theme = theme
     }
 }
 
@@ -66,11 +73,30 @@ public struct SearchLogReportRow: Sendable, Equatable {
     }
 }
 
+/// Searches read as one theme over a period, from the log's daily roll-up per theme.
+public struct ThemeSearchTotal: Sendable, Hashable {
+    public var theme: String
+    public var source: LoggedSearch.Source
+    public var searches: Int
+    /// Searches that found nothing: the clearest signal of a white spot.
+    public var zeroResults: Int
+
+    public init(theme: String, source: LoggedSearch.Source, searches: Int, zeroResults: Int) {
+        self.theme = theme
+        self.source = source
+        self.searches = searches
+        self.zeroResults = zeroResults
+    }
+}
+
 /// Where the tallies are kept. The storage layer implements it on SQLite and PostgreSQL.
 public protocol SearchLogStore: Sendable {
     /// Adds tallies to what is stored: searches are summed, the result count is the latest.
     func add(_ tallies: [SearchLogKey: SearchTally]) async throws
     func report(_ request: SearchLogReportRequest) async throws -> [SearchLogReportRow]
+    /// Searches per theme and source since a day ("2026-11-01"), from the roll-up: a few rows per
+    /// day and theme whatever the size of the log.
+    func themeTotals(since day: String) async throws -> [ThemeSearchTotal]
     /// Deletes hours before `hour`; returns how many rows went.
     @discardableResult func purge(before hour: String) async throws -> Int
 }

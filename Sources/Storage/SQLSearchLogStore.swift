@@ -13,22 +13,63 @@ public struct SQLSearchLogStore: SearchLogStore {
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
 
-    /// One statement for all tallies, so a batch is atomic without a transaction and holds the
-    /// connection for one round trip. The recorder keeps batches small (`SearchLogRecorder.batchSize`).
+    /// One statement for all tallies, and one for the roll-up per day and theme, in one transaction
+    /// and two round trips. The recorder keeps batches small (`SearchLogRecorder.batchSize`).
     public func add(_ tallies: [SearchLogKey: SearchTally]) async throws {
         guard !tallies.isEmpty else { return }
         var values: [SQLQueryString] = []
+        var rollUp: [ThemeDayKey: (searches: Int, zero: Int)] = [:]
         for (key, tally) in tallies {
+            let themes = tally.themes.isEmpty ? nil : "|" + tally.themes.joined(separator: "|") + "|"
             values.append("""
-                (\(bind: key.hour), \(bind: key.source.rawValue), \(bind: key.query), \(bind: key.filters), \(bind: tally.searches), \(bind: tally.results))
+                (\(bind: key.hour), \(bind: key.source.rawValue), \(bind: key.query), \(bind: key.filters), \(bind: tally.searches), \(bind: tally.results), \(bind: themes))
                 """)
+            for theme in tally.themes {
+                let day = ThemeDayKey(day: String(key.hour.prefix(10)), theme: theme, source: key.source.rawValue)
+                rollUp[day, default: (0, 0)].searches += tally.searches
+                if tally.results == 0 { rollUp[day, default: (0, 0)].zero += tally.searches }
+            }
         }
         let rows = values.dropFirst().reduce(values[0]) { $0 + ", " + $1 }
-        try await database.sql.raw("""
-            INSERT INTO search_log (hour, source, query, filters, searches, results) VALUES \(rows)
-            ON CONFLICT (hour, source, query, filters)
-            DO UPDATE SET searches = search_log.searches + excluded.searches, results = excluded.results
-            """).run()
+        let days: [SQLQueryString] = rollUp.map { key, count in
+            "(\(bind: key.day), \(bind: key.theme), \(bind: key.source), \(bind: count.searches), \(bind: count.zero))"
+        }
+        try await database.transaction { tx in
+            try await tx.sql.raw("""
+                INSERT INTO search_log (hour, source, query, filters, searches, results, themes) VALUES \(rows)
+                ON CONFLICT (hour, source, query, filters)
+                DO UPDATE SET searches = search_log.searches + excluded.searches, results = excluded.results, themes = excluded.themes
+                """).run()
+            guard let first = days.first else { return }
+            try await tx.sql.raw("""
+                INSERT INTO search_log_themes (day, theme, source, searches, zero_results) VALUES \(days.dropFirst().reduce(first) { $0 + ", " + $1 })
+                ON CONFLICT (day, theme, source) DO UPDATE SET searches = search_log_themes.searches + excluded.searches,
+                zero_results = search_log_themes.zero_results + excluded.zero_results
+                """).run()
+        }
+    }
+
+    struct ThemeDayKey: Hashable {
+        var day: String
+        var theme: String
+        var source: String
+    }
+
+    public func themeTotals(since day: String) async throws -> [ThemeSearchTotal] {
+        struct Row: Decodable {
+            var theme: String
+            var source: String
+            var searches: Int
+            var zero_results: Int
+        }
+        return try await database.sql.raw("""
+            SELECT theme, source, CAST(SUM(searches) AS BIGINT) AS searches, CAST(SUM(zero_results) AS BIGINT) AS zero_results
+            FROM search_log_themes WHERE day >= \(bind: day) GROUP BY theme, source ORDER BY theme, source
+            """).all(decoding: Row.self).compactMap { row in
+            LoggedSearch.Source(rawValue: row.source).map {
+                ThemeSearchTotal(theme: row.theme, source: $0, searches: row.searches, zeroResults: row.zero_results)
+            }
+        }
     }
 
     /// SUM is cast because PostgreSQL sums a BIGINT column into NUMERIC.
@@ -38,6 +79,7 @@ public struct SQLSearchLogStore: SearchLogStore {
             FROM search_log WHERE hour >= \(bind: request.since)
             """
         if let source = request.source { query = query + " AND source = \(bind: source.rawValue)" }
+        if let theme = request.theme { query = query + " AND themes LIKE \(bind: "%|" + theme + "|%")" }
         query = query + " GROUP BY source, query, filters"
         if let maxResults = request.maxResults { query = query + " HAVING MAX(results) <= \(bind: maxResults)" }
         query = query + " ORDER BY SUM(searches) DESC, query, filters LIMIT \(bind: max(1, request.limit))"
@@ -60,6 +102,7 @@ public struct SQLSearchLogStore: SearchLogStore {
     @discardableResult
     public func purge(before hour: String) async throws -> Int {
         let rows = try await database.sql.raw("DELETE FROM search_log WHERE hour < \(bind: hour) RETURNING hour").all()
+        try await database.sql.raw("DELETE FROM search_log_themes WHERE day < \(bind: String(hour.prefix(10)))").run()
         return rows.count
     }
 }

@@ -69,6 +69,7 @@ import Testing
         }
         func report(_ request: SearchLogReportRequest) async throws -> [SearchLogReportRow] { [] }
         func purge(before hour: String) async throws -> Int { 0 }
+        func themeTotals(since day: String) async throws -> [ThemeSearchTotal] { [] }
     }
 
     @Test func aFailedWriteIsRetriedByTheNextFlush() async throws {
@@ -89,6 +90,7 @@ import Testing
         func add(_ tallies: [SearchLogKey: SearchTally]) async throws { throw CancellationError() }
         func report(_ request: SearchLogReportRequest) async throws -> [SearchLogReportRow] { [] }
         func purge(before hour: String) async throws -> Int { 0 }
+        func themeTotals(since day: String) async throws -> [ThemeSearchTotal] { [] }
     }
 
     @Test func aBatchThatNeverWritesIsDroppedAfterThreeAttempts() async throws {

@@ -91,7 +91,7 @@ import TestSupport
         try await Self.withStore(backend) { store, _ in
             try await store.add([Self.key("2026-11-20T10:00Z", "x"): SearchTally(searches: 1, results: 0)])
             let row = try await store.database.sql.raw("SELECT * FROM search_log").first()
-            #expect(Set(try #require(row).allColumns) == ["hour", "source", "query", "filters", "searches", "results"])
+            #expect(Set(try #require(row).allColumns) == ["hour", "source", "query", "filters", "searches", "results", "themes"])
         }
     }
 
@@ -131,6 +131,8 @@ final class WatchedStore: SearchLogStore, @unchecked Sendable {
     var batches: Int { lock.withLock { count } }
 
     init(_ inner: any SearchLogStore) { self.inner = inner }
+
+    func themeTotals(since day: String) async throws -> [ThemeSearchTotal] { try await inner.themeTotals(since: day) }
 
     func add(_ tallies: [SearchLogKey: SearchTally]) async throws {
         try await inner.add(tallies)

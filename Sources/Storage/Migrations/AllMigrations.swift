@@ -24,5 +24,7 @@ enum AllMigrations {
         M0019_AddQualityFields(),
         M0020_CreateHandbook(),
         M0021_AddHandbookReviewComment(),
+        M0022_AddSearchThemes(),
+        M0023_CreateInsight(),
     ]
 }
