@@ -65,6 +65,24 @@ public final class LiveCatalogue: Sendable {
 
     public var count: Int { snapshot.offerings.count }
 
+    /// The themes a search is about, as the white spots count it: the themes chosen as a filter, else
+    /// those its words are read as (the thesaurus's theme words), else the theme most of its first
+    /// results share (at least half of them). Empty when none of these says anything.
+    public func themes(of page: CataloguePage) -> [String] {
+        let current = snapshot
+        let chosen = page.query.filters[.theme] ?? []
+        if !chosen.isEmpty { return chosen }
+        let read = page.query.text.isEmpty ? [] : current.index.inferredTags(page.query.text).filter { current.taxonomy.term(.theme, $0) != nil }
+        if !read.isEmpty { return read }
+        let top = page.hits.prefix(10).map(\.offering)
+        guard !top.isEmpty else { return [] }
+        var counts: [String: Int] = [:]
+        for offering in top { for theme in offering.themes { counts[theme, default: 0] += 1 } }
+        guard let (theme, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), count * 2 >= top.count
+        else { return [] }
+        return [theme]
+    }
+
     public func search(_ query: CatalogueQuery) -> CataloguePage {
         let current = snapshot
         var filters: [String: Set<String>] = [:]

@@ -99,7 +99,8 @@ struct CatalogueRoutes<Context: RequestContext> {
                                      relaxations: page.total == 0 ? relaxations(of: query) : [])
         // A search is the first page of a text or a selection; paging through it is not another search.
         let search = (query.text.isEmpty && !query.hasFilters) || requestedPage > 1 ? nil
-            : LoggedSearch(source: .catalogue, text: query.text, filters: FinderURL.filterPairs(query), results: page.total)
+            : LoggedSearch(source: .catalogue, text: query.text, filters: FinderURL.filterPairs(query), results: page.total,
+                           themes: catalogue.themes(of: page))
         return (FinderPage.render(model, site: site), search)
     }
 
@@ -116,7 +117,7 @@ struct CatalogueRoutes<Context: RequestContext> {
                                             highlighter: Highlighter(analyzer: catalogue.analyzer), routes: Array(routes.prefix(3)))
         let search = answer.map { answer in
             LoggedSearch(source: .guide, text: answer.question.text,
-                         filters: answer.themes.map { (Facet.theme.pageParameter, $0) }, results: answer.total)
+                         filters: answer.themes.map { (Facet.theme.pageParameter, $0) }, results: answer.total, themes: answer.themes)
         }
         return (QuestionGuidePage.render(model, site: site), search)
     }
