@@ -40,7 +40,7 @@ struct CreateUser: AsyncParsableCommand {
     @Option(name: .long, help: "The name shown in the portal.")
     var name: String
 
-    @Option(name: .long, help: "beheerder, redacteur or partner-redacteur.")
+    @Option(name: .long, help: "beheerder, redacteur, partner-redacteur or rijkspartner (reads the white spots only).")
     var role: String
 
     @Option(name: .long, help: "For a partner-redacteur: the provider's slug, e.g. vng.")
@@ -48,7 +48,7 @@ struct CreateUser: AsyncParsableCommand {
 
     func run() async throws {
         guard let role = Role(rawValue: role) else {
-            throw ValidationError("Onbekende rol '\(role)'; kies beheerder, redacteur of partner-redacteur.")
+            throw ValidationError("Onbekende rol '\(role)'; kies beheerder, redacteur, partner-redacteur of rijkspartner.")
         }
         if role == .partnerEditor && provider == nil { throw ValidationError("Een partner-redacteur hoort bij een aanbieder: geef --provider.") }
         try await AccountCreation.create(email: email, name: name, role: role, provider: role == .partnerEditor ? provider : nil)

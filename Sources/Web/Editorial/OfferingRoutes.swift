@@ -14,8 +14,8 @@ struct OfferingRoutes<Context: RequestContext> {
 
     var routes: [Route<Context>] {
         [
-            Route(.get, EditorialPaths.offerings, .signedIn(.everyone)) { try await list($0) },
-            Route(.post, EditorialPaths.confirm, .signedIn(.everyone)) { try await confirm($0) },
+            Route(.get, EditorialPaths.offerings, .signedIn(.staff)) { try await list($0) },
+            Route(.post, EditorialPaths.confirm, .signedIn(.staff)) { try await confirm($0) },
             Route(.get, EditorialPaths.newOffering, .signedIn(.editors)) { try await newOfferingForm($0) },
             Route(.post, EditorialPaths.newOffering, .signedIn(.editors)) { try await save($0, key: nil) },
             Route(.get, EditorialPaths.offering, .signedIn(.editors)) { request in

@@ -28,6 +28,10 @@ extension Set where Element == Role {
     static var everyone: Set<Role> { Set(Role.allCases) }
     /// Content is kept by the redactie and the partners; beheerders run the platform, not its content.
     static var editors: Set<Role> { [.editor, .partnerEditor] }
+    /// Everyone who keeps the platform or its content (not the read-only rijkspartner).
+    static var staff: Set<Role> { [.administrator, .editor, .partnerEditor] }
+    /// Who reads the white spots: the editors, partners and rijkspartners.
+    static var insight: Set<Role> { [.editor, .partnerEditor, .nationalPartner] }
     static var redactie: Set<Role> { [.editor] }
     static var administrators: Set<Role> { [.administrator] }
 }
