@@ -38,6 +38,9 @@ public struct AuditEvent: Sendable, Equatable {
         case handbookEntrySaved = "handboekartikel-opgeslagen"
         case handbookEntryPublished = "handboekartikel-gepubliceerd"
         case handbookComposed = "leerroute-of-contactpunten-gewijzigd"
+        case surveyChanged = "peiling-gewijzigd"
+        case surveyInvitationsSent = "peiling-uitnodigingen-verstuurd"
+        case feedbackModerated = "feedback-beoordeeld"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -75,6 +78,9 @@ public struct AuditEvent: Sendable, Equatable {
             case .handbookEntrySaved: "Handboekartikel opgeslagen (concept of ingediend)"
             case .handbookEntryPublished: "Handboekartikel gepubliceerd"
             case .handbookComposed: "Leerroute of contactpunten bij een thema gewijzigd"
+            case .surveyChanged: "Behoeftepeiling gewijzigd (gegevens, vragen of status)"
+            case .surveyInvitationsSent: "Uitnodigingen of herinneringen voor een peiling verstuurd"
+            case .feedbackModerated: "Toelichting bij feedback goed- of afgekeurd"
             }
         }
     }

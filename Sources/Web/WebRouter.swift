@@ -37,9 +37,17 @@ public enum WebRouter {
                 routes += HandbookPortalRoutes<Context>(site: site, portal: portal, store: handbook).routes
                     + CompositionRoutes<Context>(site: site, portal: portal, store: handbook).routes
             }
+            if let insight = site.insight {
+                routes += SurveyPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes
+                    + FeedbackPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes
+                    + WhiteSpotRoutes<Context>(site: site, insight: insight).routes
+            }
             if let newsletter = portal.newsletter {
                 routes += EditionRoutes<Context>(site: site, portal: portal, newsletter: newsletter).routes
             }
+        }
+        if let insight = site.insight {
+            routes += InsightRoutes<Context>(site: site, insight: insight).routes + SurveyAnswerRoutes<Context>(site: site, insight: insight).routes
         }
         if let newsletter = site.newsletter {
             routes += NewsletterRoutes<Context>(site: site, newsletter: newsletter).routes

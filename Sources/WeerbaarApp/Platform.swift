@@ -5,6 +5,7 @@ import Catalogue
 import CatalogueService
 import Foundation
 import Handbook
+import Insight
 import Hummingbird
 import Logging
 import Mail
@@ -75,6 +76,7 @@ public struct Platform: Sendable {
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
 
     public var handbookStore: any HandbookStore { SQLHandbookStore(database: database) }
+    public var surveyStore: any SurveyStore { SQLSurveyStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
@@ -136,6 +138,9 @@ public struct Platform: Sendable {
         site.isDemo = isDemo
         site.handbook = handbook
         site.portal?.handbook = handbookStore
+        let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
+        let secure = configuration.baseURL.hasPrefix("https://")
+        site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure)
         return site
     }
 

@@ -6,6 +6,7 @@ import CatalogueService
 import Foundation
 import Newsletter
 import HTTPTypes
+import Insight
 import HummingbirdTesting
 import NIOCore
 import Testing
@@ -155,6 +156,7 @@ import WeerbaarApp
                 ("/beheer/aanbieders", [.administrator]), ("/beheer/lijsten", [.administrator]),
                 ("/beheer/nieuwsbrief", [.editor]), ("/beheer/beoordelen", [.editor]),
                 ("/beheer/aanbod/nieuw", [.editor, .partnerEditor]), ("/beheer/aanbod/uploaden", [.editor, .partnerEditor]),
+                ("/beheer/peilingen", [.editor]), ("/beheer/witte-vlekken", [.editor, .partnerEditor, .nationalPartner]),
             ]
             var checked = 0
             for route in routes {
@@ -201,6 +203,7 @@ import WeerbaarApp
             let edition = Edition(slug: "matrix", subject: "Matrix", updatedAt: Date(), updatedBy: "test")
             try await platform.editions.create(edition)
             try await PortalFixtures.proposeHandbookEntry(platform, offering: platform.catalogue.offerings { $0.provider == "vng" && $0.kind == "publicatie" }.first!)
+            let survey = try #require(try await platform.surveyStore.surveys().first).id
             let signingOut = [AccountPaths.signOut.template, AccountPaths.signOutEverywhere.template]
             // Signing out ends the session the matrix needs, so those routes go last.
             for route in routes.sorted(by: { (signingOut.contains($0.template) ? 1 : 0) < (signingOut.contains($1.template) ? 1 : 0) }) {
@@ -211,7 +214,7 @@ import WeerbaarApp
                     // A link's token that does not exist: such routes must still answer, with 410.
                     // Parameters filled with things that exist: an offering of the partner editor's own provider, an account.
                     let offering = platform.catalogue.offerings { $0.provider == "vng" }.first!
-                    let path = PortalFixtures.path(route.template, offering: offering, account: someAccount!, edition: edition.id)
+                    let path = PortalFixtures.path(route.template, offering: offering, account: someAccount!, edition: edition.id, survey: survey)
                     let page = try await browser.request(route.method, path, form: form)
                     let said = "\(route.method) \(route.template) \(role?.rawValue ?? "anoniem"): \(page.status) \(page.location ?? "")"
                     switch route.access {

@@ -89,6 +89,14 @@ Voor partners en redacteuren in het beheer (/beheer) bewaren we naam, e-mailadre
 
 Wij houden bij waarop wordt gezocht, om te zien welk aanbod ontbreekt. We bewaren alleen de zoekwoorden, de gekozen filters, het aantal resultaten en het uur. Geen IP-adres, geen cookie en niets anders waarmee een zoekopdracht aan u te koppelen is. E-mailadressen en lange nummers in zoekwoorden vervangen we voordat we iets opslaan. Na 400 dagen verwijderen we de gegevens.
 
+## Was dit nuttig?
+
+Onder elk aanbod kunt u laten weten of het nuttig was, met een korte toelichting en uw rol als u dat wilt. We bewaren alleen uw antwoord, de toelichting, de rol en de dag. Geen cookie, geen account en geen IP-adres. De redactie leest een toelichting voordat de aanbieder die ziet; schrijf er geen namen of andere persoonsgegevens in.
+
+## Behoeftepeiling onder gemeenten
+
+Voor de behoeftepeiling nodigt de redactie contactpersonen van gemeenten uit. Van hen bewaren we naam, e-mailadres, gemeente en wanneer de uitnodiging is verstuurd en geopend. De antwoorden zijn die van de gemeente, niet van een persoon. Is een peiling anoniem, dan bewaren we bij de antwoorden alleen de provincie en de grootteklasse van de gemeente, en bij de gemeente alleen dat zij heeft geantwoord. Openbare resultaten tonen geen groepen van minder dan vijf gemeenten.
+
 ## Serverlogboeken
 
 [In te vullen: houdt de webserver een toegangslogboek bij, met welke gegevens (bijvoorbeeld IP-adressen) en hoe lang?]

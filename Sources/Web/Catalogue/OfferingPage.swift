@@ -19,7 +19,9 @@ enum OfferingPage {
             title: offering.title, description: offering.summary, path: CataloguePaths.offering(offering.slug),
             ogType: "article", jsonLD: StructuredData.offering(offering, provider: model.provider, taxonomy: model.taxonomy, site: site),
             section: .offerings)
-        return Layout.render(meta, site: site, content: view(model))
+        // "Was this useful?" under the public page, not in the portal's preview.
+        return Layout.render(meta, site: site, content: .group(view(model),
+                                                               site.insight == nil ? .empty : FeedbackPages.form(offering, taxonomy: model.taxonomy)))
     }
 
     /// The page's content. `headingLevel` 2 is the portal's preview: inside another page, without

@@ -265,17 +265,7 @@ struct NewsletterRoutes<Context: RequestContext> {
     /// The double-submit token of a form from this site, or — for the footer form on cached pages,
     /// which cannot carry a per-visitor token — a same-origin request, as the browser reports it.
     func isGenuine(_ request: Request, _ form: QueryString) -> Bool {
-        if formToken.isGenuine(request, form) { return true }
-        if let fetchSite = request.headers[Self.secFetchSite] { return fetchSite == "same-origin" }
-        if let origin = request.headers[.origin] { return origin == Self.origin(of: site.baseURL) }
-        return false
-    }
-
-    static var secFetchSite: HTTPField.Name { HTTPField.Name("Sec-Fetch-Site")! }
-
-    static func origin(of url: String) -> String {
-        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else { return url }
-        return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")
+        formToken.isGenuine(request, form) || SameOrigin.isSameOrigin(request, baseURL: site.baseURL)
     }
 
     /// The double-submit token of the newsletter's forms.

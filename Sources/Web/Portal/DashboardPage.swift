@@ -23,12 +23,18 @@ enum DashboardPage {
             .p(.safeText("U bent ingelogd als \(account.name) (\(account.email)), \(account.role.label.lowercased())"
                 + (account.provider.map { " van \(site.catalogue.taxonomy.provider($0)?.name ?? $0)" } ?? "") + ".")),
             .ul(.class("inline-links"),
-                .li(.a(.href(EditorialPaths.offerings()), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
+                account.role == .nationalPartner ? .empty
+                    : .li(.a(.href(EditorialPaths.offerings()), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
                 .unwrap(model.awaitingReview) { count in
                     .li(.a(.href(EditorialPaths.reviewQueue()), .safeText("Ter beoordeling (\(count))")))
                 },
                 .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
-                .if(account.role != .administrator, .li(.a(.href(HandbookPortalPaths.entries()), .safeText("Handboek maatschappelijke onrust")))),
+                .if(account.role == .editor || account.role == .partnerEditor,
+                    .li(.a(.href(HandbookPortalPaths.entries()), .safeText("Handboek maatschappelijke onrust")))),
+                .if(account.role != .administrator, .li(.a(.href(InsightPaths.Portal.whiteSpots()), .safeText("Witte vlekken: aanbod tegenover vraag")))),
+                .if(account.role == .editor, .li(.a(.href(InsightPaths.Portal.surveys()), .safeText("Behoeftepeilingen onder gemeenten")))),
+                .if(account.role == .editor || account.role == .partnerEditor,
+                    .li(.a(.href(InsightPaths.Portal.feedback()), .safeText(account.role == .editor ? "Feedback op het aanbod" : "Feedback op uw aanbod")))),
                 .if(account.role == .administrator, .li(.a(.href(AccountPaths.users()), .safeText("Gebruikers en uitnodigingen")))),
                 .if(account.role == .administrator, .li(.a(.href(ProviderPaths.list()), .safeText("Aanbieders")))),
                 .if(account.role == .administrator, .li(.a(.href(VocabularyPaths.overview()), .safeText("Lijsten (thema’s, doelgroepen, …)")))),

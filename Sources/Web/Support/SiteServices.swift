@@ -18,6 +18,8 @@ public struct SiteServices: Sendable {
     public var portal: PortalServices?
     /// WeerbaarNL subscriptions; nil serves no newsletter pages (and no footer form).
     public var newsletter: NewsletterServices?
+    /// Needs surveys, feedback on offerings and the white spots; nil serves none of them.
+    public var insight: InsightServices?
     /// The catalogue is the demo's: every page says, in a banner, that its content is example data.
     public var isDemo = false
     /// Reverse proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES); none by default.

@@ -24,8 +24,9 @@ struct Browser {
         var setCookies: [String]
     }
 
-    mutating func request(_ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil) async throws -> Page {
-        var headers = HTTPFields()
+    mutating func request(_ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil,
+                          headers extra: HTTPFields = HTTPFields()) async throws -> Page {
+        var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         var body: ByteBuffer? = nil
         if let form {

@@ -34,8 +34,8 @@ enum PortalFixtures {
 
     /// A route's path with its parameters filled by things that exist (a link token that does not):
     /// an offering of VNG, the partner editors' provider; an account; revision 1; the theme list.
-    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID = UUID()) -> String {
-        path(template, offering: offering, account: account, edition: edition, handbookEntry: handbookProposal)
+    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID = UUID(), survey: UUID = UUID()) -> String {
+        path(template, offering: offering, account: account, edition: edition, handbookEntry: handbookProposal, survey: survey)
     }
 
     /// A handbook entry the partner editor (of VNG) proposed and the redactie may review: what the
@@ -48,8 +48,12 @@ enum PortalFixtures {
         try await platform.handbookStore.save(entry, status: .submitted, provider: offering.provider, version: nil, by: Editor(email: "p@x", name: "Partner"))
     }
 
-    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String) -> String {
+    static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String, survey: UUID = UUID()) -> String {
         template.replacingOccurrences(of: "/beheer/handboek/{id}", with: "/beheer/handboek/\(handbookEntry)")
+            .replacingOccurrences(of: "/beheer/peilingen/{id}", with: "/beheer/peilingen/\(survey.uuidString)")
+            .replacingOccurrences(of: "{vraag}", with: "rol")
+            .replacingOccurrences(of: "{formaat}", with: "csv")
+            .replacingOccurrences(of: "{soort}", with: "training")
             .replacingOccurrences(of: "/beheer/leerroutes/{slug}", with: "/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers")
             .replacingOccurrences(of: "{thema}", with: "polarisatie")
             .replacingOccurrences(of: "{token}", with: "bestaat-niet")
