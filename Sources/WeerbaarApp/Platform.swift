@@ -229,6 +229,7 @@ public enum DemoCatalogue {
                             today: Day = Day(Date())) async throws -> UpsertSummary {
         let summary = try await importer.importFiles(try files(in: directory)) { moved($0, to: today) }
         try await loadHandbook(from: directory, store: importer.store, into: SQLHandbookStore(database: database), today: today)
+        try await DemoSurveys.load(into: SQLSurveyStore(database: database), taxonomy: try await importer.store.taxonomy(), today: today)
         try await mark(database)
         return summary
     }
