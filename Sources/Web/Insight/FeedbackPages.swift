@@ -18,8 +18,8 @@ enum FeedbackPages {
     /// Under every offering page. The page is cached for everyone, so the form carries no
     /// per-visitor token: the post is accepted from this site only (the browser says so).
     static func form(_ offering: Offering, taxonomy: Taxonomy, values: FormValues = FormValues(), errors: FormErrors = FormErrors()) -> Node<HTML.BodyContext> {
-        .section(.class("feedback"), .aria("labelledby", "nuttig"),
-                 .h2(.id("nuttig"), .safeText("Was dit nuttig?")),
+        .section(.class("feedback"), .aria("labelledby", "nuttig-kop"),
+                 .h2(.id("nuttig-kop"), .safeText("Was dit nuttig?")),
                  FormControls.errorSummary(errors, label: { ["nuttig": "Was dit nuttig?", "reden": "Toelichting", "rol": "Uw rol"][$0] ?? $0 }),
                  .form(.class("portal-form"), .action(InsightPaths.feedback(offering.slug)), .method(.post), .attr("novalidate", "novalidate"),
                        SurveyAnswerPages.choices("nuttig", "Was deze informatie nuttig voor u?", hint: nil,
