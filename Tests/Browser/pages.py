@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "handbook-cases": "/handboek/praktijk",
     "learning-routes": "/leerroutes",
     "learning-route": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
+    "surveys": "/peilingen",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

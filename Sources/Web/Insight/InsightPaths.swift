@@ -14,6 +14,7 @@ enum InsightPaths {
     static let check = answer.appending("/controleren")
     static let submit = answer.appending("/versturen")
     // Published results.
+    static let publicSurveys = Path("/peilingen")
     static let publicResults = Path1("/peilingen/{id}")
     // "Was this useful?" on an offering page.
     static let feedback = Path1(MailLinks.offering + "/nuttig")

@@ -14,6 +14,13 @@ struct InsightRoutes<Context: RequestContext> {
 
     var routes: [Route<Context>] {
         [
+            Route(.get, InsightPaths.publicSurveys, .everyone) { _ in
+                var rows: [(Survey, responded: Int)] = []
+                for survey in try await insight.surveys.surveys() where survey.resultsPublished {
+                    rows.append((survey, try await insight.surveys.participations(survey.id).count(where: \.responded)))
+                }
+                return Responses.personal(SurveyPortalPages.publicList(rows, site: site))
+            },
             Route(.get, InsightPaths.publicResults, .everyone) { request in
                 guard let id = UUID(uuidString: try request.parameter("id")), let survey = try await insight.surveys.survey(id), survey.resultsPublished
                 else { throw HTTPError(.notFound) }

@@ -40,6 +40,21 @@ enum SurveyPortalPages {
                    }))))
     }
 
+    /// The public list of surveys whose results are published.
+    static func publicList(_ surveys: [(Survey, responded: Int)], site: SiteServices) -> String {
+        let meta = PageMeta(title: "Behoeftepeilingen onder gemeenten", description: "Wat gemeenten nodig hebben: de resultaten van de behoeftepeilingen.",
+                            path: InsightPaths.publicSurveys())
+        return Layout.render(meta, site: site, content: .group(
+            .h1(.safeText("Behoeftepeilingen onder gemeenten")),
+            .p(.class("lead"), .safeText("Wat hebben gemeenten nodig om spanningen, polarisatie en radicalisering het hoofd te bieden? De landelijke partners "
+                + "vragen het gemeenten zelf, zodat het aanbod op Weerbaar aansluit bij de praktijk.")),
+            surveys.isEmpty ? .p(.safeText("Er zijn nog geen resultaten gepubliceerd."))
+                : .ul(.class("entry-list"), .forEach(surveys) { survey, responded in
+                    .li(.a(.href(InsightPaths.publicResults(survey.id.uuidString)), .safeText(survey.title)),
+                        .safeText(" — \(responded) van de \(MunicipalityList.cbs.all.count) gemeenten antwoordden; gesloten op \(DutchFormat.date(survey.closes))."))
+                })))
+    }
+
     struct DetailsForm {
         var title = "", year = "", opens = "", closes = "", intro = ""
         var anonymous = false

@@ -105,6 +105,7 @@ enum Layout {
                         .li(.a(.href(AboutPaths.privacy()), .safeText("Privacyverklaring"))),
                         .li(.a(.href(AboutPaths.accessibility()), .safeText("Toegankelijkheidsverklaring"))),
                         .li(.a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL"))),
+                        .li(.a(.href(InsightPaths.publicSurveys()), .safeText("Behoeftepeilingen onder gemeenten"))),
                         .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),
                         .li(.a(.href(CataloguePaths.feed()), .safeText("Nieuw aanbod (Atom-feed)"))),
                         .li(.a(.href(CataloguePaths.API.openAPI()), .safeText("Open data: de API")))))
