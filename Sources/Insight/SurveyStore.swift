@@ -133,3 +133,13 @@ public protocol FeedbackStore: Sendable {
     func reasons(_ state: Feedback.State, limit: Int) async throws -> [Feedback]
     func moderate(_ id: UUID, to state: Feedback.State) async throws
 }
+
+/// Who asked for the weekly white-spot digest, and which gaps their last digest named (so the next
+/// one says what is new).
+public protocol WhiteSpotDigestStore: Sendable {
+    func isSubscribed(_ account: UUID) async throws -> Bool
+    func setSubscribed(_ account: UUID, _ subscribed: Bool) async throws
+    /// Every subscriber with the gaps ("theme/kind") their last digest named.
+    func subscribers() async throws -> [UUID: Set<String>]
+    func recordSent(_ account: UUID, gaps: Set<String>) async throws
+}

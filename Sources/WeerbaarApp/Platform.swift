@@ -106,6 +106,10 @@ public struct Platform: Sendable {
     private static func mailer(_ configuration: Configuration, _ logger: Logger) -> any Mailer {
         configuration.smtp.map { SMTPClient(configuration: $0) } ?? LogMailer(logger: logger)
     }
+    public var whiteSpotDigest: WhiteSpotDigestRun {
+        WhiteSpotDigestRun(site: site(), accounts: accounts, subscribers: SQLWhiteSpotDigestStore(database: database), mailer: mailer,
+                           from: configuration.mailFrom)
+    }
     public var freshnessDigest: FreshnessDigest {
         FreshnessDigest(accounts: accounts, catalogue: catalogue, mailer: mailer, from: configuration.mailFrom, baseURL: configuration.baseURL)
     }
@@ -140,7 +144,8 @@ public struct Platform: Sendable {
         site.portal?.handbook = handbookStore
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
         let secure = configuration.baseURL.hasPrefix("https://")
-        site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure)
+        site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure,
+                                       digest: SQLWhiteSpotDigestStore(database: database))
         return site
     }
 
@@ -155,6 +160,7 @@ public struct Platform: Sendable {
                 SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
                                  interval: .seconds(5), logger: logger),
                 FreshnessDigestService(digest: freshnessDigest, runs: ScheduledRuns(database: database), logger: logger),
+                WhiteSpotDigestService(run: whiteSpotDigest, runs: ScheduledRuns(database: database), logger: logger),
                 SubscriberPurge(subscribers: subscribers, alerts: alerts, outbox: outbox, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,

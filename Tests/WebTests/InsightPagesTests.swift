@@ -5,6 +5,8 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Insight
+import Logging
+import SearchLog
 import Testing
 import TestSupport
 import WeerbaarApp
@@ -194,6 +196,42 @@ struct SurveyFlowTests {
             var statuses: [Int] = []
             for _ in 0..<20 { statuses.append(try await visitor.request(.post, path, form: [("nuttig", "ja")], headers: sameSite).status) }
             #expect(statuses == Array(repeating: 200, count: 18) + [429, 429], "\(statuses)")
+        }
+    }
+}
+
+/// The weekly white-spot digest, read from the SMTP sink.
+@Suite(.enabled(if: ReceivedMail.available, "needs the SMTP sink that scripts/test starts"))
+struct WhiteSpotDigestTests {
+    @Test(arguments: TestBackend.available)
+    func onlyThoseWhoAskedGetItAndOnlyWhatIsNew(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let reader = "rijk-\(backend)-\(UUID().uuidString.prefix(6).lowercased())@weerbaar.example"
+            let other = "redactie-\(backend)-\(UUID().uuidString.prefix(6).lowercased())@weerbaar.example"
+            try await PortalFixtures.account(platform, .nationalPartner, email: reader)
+            try await PortalFixtures.account(platform, .editor, email: other)
+            var browser = Browser(client: client)
+            _ = try await browser.signIn(reader, PortalFixtures.password)
+            let page = try await browser.request(.get, "/beheer/witte-vlekken")
+            #expect(page.body.contains("Ja, stuur mij het wekelijkse bericht"))
+            let on = try await browser.request(.post, "/beheer/witte-vlekken/bericht", form: [("csrf", Browser.csrf(in: page.body) ?? ""), ("bericht", "aan")])
+            #expect(on.location == "/beheer/witte-vlekken?aangemeld#bericht")
+            #expect(try await browser.request(.get, "/beheer/witte-vlekken").body.contains("Geen wekelijks bericht meer"))
+
+            let logger = Logger(label: "digest-test")
+            let today = Day(Date())
+            #expect(try await platform.whiteSpotDigest.send(today: today, logger: logger) == 1)
+            let first = try #require(try await ReceivedMail.awaitMessages(to: reader) { $0.contains("witte vlekken") }.last)
+            #expect(ReceivedMail.decodeQuotedPrintable(first).contains("Extremisme · Training"))
+            // Nothing new: no mail.
+            #expect(try await platform.whiteSpotDigest.send(today: today, logger: logger) == 0)
+            // A search that found nothing is news.
+            try await platform.searchLogStore.add([SearchLogKey(hour: LoggedSearch.hour(of: Date()), source: .catalogue, query: "boerenprotest gemeentehuis",
+                                                                filters: ""): SearchTally(searches: 3, results: 0, themes: ["maatschappelijke-onrust"])])
+            #expect(try await platform.whiteSpotDigest.send(today: today, logger: logger) == 1)
+            let mails = try await ReceivedMail.awaitMessages(to: reader) { $0.contains("boerenprotest gemeentehuis") }
+            #expect(mails.count == 2 && mails.last?.contains("boerenprotest gemeentehuis") == true)
+            #expect(try ReceivedMail.messages(to: other).isEmpty, "the redacteur did not ask for it")
         }
     }
 }

@@ -26,5 +26,6 @@ enum AllMigrations {
         M0021_AddHandbookReviewComment(),
         M0022_AddSearchThemes(),
         M0023_CreateInsight(),
+        M0024_CreateWhiteSpotDigest(),
     ]
 }

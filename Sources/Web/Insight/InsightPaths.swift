@@ -34,6 +34,7 @@ enum InsightPaths {
         static let feedback = Path("/beheer/feedback")
         static let moderate = Path1("/beheer/feedback/{id}")
         static let whiteSpots = Path("/beheer/witte-vlekken")
+        static let digest = Path("/beheer/witte-vlekken/bericht")
         static let whiteSpotExport = Path1("/beheer/witte-vlekken/export/{formaat}")
         static let cell = Path2("/beheer/witte-vlekken/{thema}/{soort}")
         static let themeSummary = Path1("/beheer/witte-vlekken/{thema}/samenvatting")

@@ -15,11 +15,15 @@ public struct InsightServices: Sendable {
     public var searchLog: any SearchLogStore
     public var municipalities: MunicipalityList
     public var feedbackLimiter: ClientRateLimiter
+    /// Who gets the weekly white-spot digest; nil offers no digest.
+    public var digest: (any WhiteSpotDigestStore)?
     /// The answering pages' forms (a double-submit cookie): Secure when the site is served over TLS.
     public var secureCookies: Bool
 
     public init(surveys: any SurveyStore, feedback: any FeedbackStore, searchLog: any SearchLogStore, municipalities: MunicipalityList = .cbs,
-                feedbackLimiter: ClientRateLimiter = ClientRateLimiter(limit: 20, window: 3600), secureCookies: Bool) {
+                feedbackLimiter: ClientRateLimiter = ClientRateLimiter(limit: 20, window: 3600), secureCookies: Bool,
+                digest: (any WhiteSpotDigestStore)? = nil) {
+        self.digest = digest
         self.surveys = surveys
         self.feedback = feedback
         self.searchLog = searchLog

@@ -51,6 +51,23 @@ enum WhiteSpotPages {
     struct Model {
         var data: WhiteSpotData
         var audiences: [Term]
+        /// Whether the reader gets the weekly digest; nil when the site sends none.
+        var digest: Bool?
+        var csrf: String
+        var message: String?
+    }
+
+    static func digestForm(_ subscribed: Bool?, csrf: String) -> Node<HTML.BodyContext> {
+        guard let subscribed else { return .empty }
+        return .section(.aria("labelledby", "bericht"),
+                        .h2(.id("bericht"), .safeText("Wekelijks bericht")),
+                        .p(.safeText(subscribed
+                            ? "U krijgt elke maandag een e-mail met witte vlekken die er sinds het vorige bericht bij kwamen en de zoekvragen zonder resultaat van die week."
+                            : "Wilt u elke maandag een e-mail met nieuwe witte vlekken en de zoekvragen zonder resultaat van die week?")),
+                        .form(.action(InsightPaths.Portal.digest()), .method(.post), PortalFields.csrf(csrf),
+                              .input(.type(.hidden), .name("bericht"), .value(subscribed ? "uit" : "aan")),
+                              .button(.type(.submit), .class("button button--secondary"),
+                                      .safeText(subscribed ? "Geen wekelijks bericht meer" : "Ja, stuur mij het wekelijkse bericht"))))
     }
 
     static func searchTable(_ data: WhiteSpotData) -> Node<HTML.BodyContext> {
@@ -80,6 +97,7 @@ enum WhiteSpotPages {
             .h1(.safeText("Witte vlekken in het aanbod")),
             .p(.class("lead"), .safeText("Waar vragen gemeenten naar verhouding meer dan het aanbod biedt? Per thema en soort aanbod: het aandeel van de vraag "
                 + "tegenover het aandeel van het aanbod.")),
+            .unwrap(model.message) { .div(.class("notice notice--info"), .role("status"), .p(.safeText($0))) },
             basis(data),
             .form(.class("results-filter"), .action(InsightPaths.Portal.whiteSpots()), .method(.get),
                   FormControls.select("doelgroep", "Doelgroep", value: data.audience ?? "", error: nil,
@@ -127,7 +145,8 @@ enum WhiteSpotPages {
             .p(.class("inline-links"), .safeText("Downloaden: "),
                .a(.href(InsightPaths.Portal.whiteSpotExport("csv", query: query(data.audience))), .safeText("CSV")), .safeText(" · "),
                .a(.href(InsightPaths.Portal.whiteSpotExport("xlsx", query: query(data.audience))), .safeText("Excel"))),
-            explanation(spots)))
+            explanation(spots),
+            digestForm(model.digest, csrf: model.csrf)))
     }
 
     static func query(_ audience: String?) -> String? { audience.map { "doelgroep=\(PercentEncoding.formComponent($0))" } }

@@ -9,6 +9,18 @@ import Insight
 import SearchLog
 import Workbook
 
+/// The white-spot page as its route renders it; public so that `bench/insight.sh` times the same work.
+public enum WhiteSpotReport {
+    /// The page, read from the live catalogue and the daily roll-ups only (never the whole search
+    /// log), so it stays fast whatever the log's size.
+    public static func html(site: SiteServices, audience: String?, digest: Bool? = nil, csrf: String = "", message: String? = nil) async throws -> String {
+        guard let insight = site.insight else { return "" }
+        let data = try await WhiteSpotData.load(site, insight, audience: audience)
+        return WhiteSpotPages.page(.init(data: data, audiences: site.catalogue.taxonomy.terms(.audience), digest: digest, csrf: csrf, message: message),
+                                   site: site)
+    }
+}
+
 /// The white spots for editors, partners and rijkspartners: read-only.
 struct WhiteSpotRoutes<Context: RequestContext> {
     let site: SiteServices
@@ -18,9 +30,9 @@ struct WhiteSpotRoutes<Context: RequestContext> {
         typealias Paths = InsightPaths.Portal
         return [
             Route(.get, Paths.whiteSpots, .signedIn(.insight)) { request in
-                // Read from the daily roll-ups only, so the page stays fast whatever the size of the search log.
-                let data = try await WhiteSpotData.load(site, insight, audience: audience(request.query))
-                return Responses.personal(WhiteSpotPages.page(.init(data: data, audiences: site.catalogue.taxonomy.terms(.audience)), site: site))
+                let subscribed = try await insight.digest?.isSubscribed(request.account.id)
+                return Responses.personal(try await WhiteSpotReport.html(site: site, audience: audience(request.query), digest: subscribed,
+                                                                         csrf: request.csrf, message: DigestFlash.read(request.query)?.text))
             },
             Route(.get, Paths.cell, .signedIn(.insight)) { request in
                 let taxonomy = site.catalogue.taxonomy
@@ -42,6 +54,12 @@ struct WhiteSpotRoutes<Context: RequestContext> {
                           current: offerings.filter { Freshness.of($0, today: today) != .overdue },
                           stale: offerings.filter { Freshness.of($0, today: today) == .overdue }, feedback: feedback), site: site))
             },
+            Route(.post, Paths.digest, .signedIn(.insight)) { request in
+                guard let digest = insight.digest else { throw HTTPError(.notFound) }
+                let on = request.form.first("bericht") == "aan"
+                try await digest.setSubscribed(request.account.id, on)
+                return Responses.seeOther(Paths.whiteSpots(query: (on ? DigestFlash.aangemeld : DigestFlash.afgemeld).rawValue) + "#bericht")
+            },
             Route(.get, Paths.themeSummary, .signedIn(.insight)) { request in
                 guard let theme = site.catalogue.taxonomy.term(.theme, try request.parameter("thema")) else { throw HTTPError(.notFound) }
                 let data = try await WhiteSpotData.load(site, insight, audience: nil)
@@ -60,6 +78,16 @@ struct WhiteSpotRoutes<Context: RequestContext> {
                 }
             },
         ]
+    }
+
+    enum DigestFlash: String, Flash {
+        case aangemeld, afgemeld
+        var text: String {
+            switch self {
+            case .aangemeld: "U krijgt voortaan elke maandag een bericht met nieuwe witte vlekken en zoekvragen zonder resultaat."
+            case .afgemeld: "U krijgt het wekelijkse bericht niet meer."
+            }
+        }
     }
 
     func audience(_ query: QueryString) -> String? {
