@@ -164,6 +164,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "InsightBench",
+            dependencies: ["Catalogue", "CatalogueService", "Insight", "SearchLog", "Storage", "Web", .product(name: "Logging", package: "swift-log")],
+            path: "bench/InsightBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "NewsletterBench",
             dependencies: ["WeerbaarApp", "Storage", "Newsletter", "Mail", "Editions", .product(name: "Logging", package: "swift-log")],
             path: "bench/NewsletterBench",
