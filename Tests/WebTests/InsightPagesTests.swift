@@ -134,7 +134,13 @@ struct SurveyFlowTests {
             #expect(dashboard.body.contains("/beheer/witte-vlekken") && !dashboard.body.contains("href=\"/beheer/aanbod\""))
             let page = try await partner.request(.get, "/beheer/witte-vlekken")
             #expect(page.status == 200)
+            // A wave that has just opened, with no answers yet, does not wipe out the last one's.
+            let demoWave = try #require(try await platform.surveyStore.surveys().first { $0.status == .concept })
+            var opened = demoWave
+            opened.status = .open
+            try await platform.surveyStore.save(opened)
             let data = try await WhiteSpotData.load(platform.site(), try #require(platform.site().insight), audience: nil)
+            #expect(data.latest?.survey.id != opened.id)
             #expect(Set(data.spots.gaps.prefix(3).map(\.theme)) == ["extremisme", "polarisatie", "inclusie"], "\(data.spots.gaps.map { ($0.theme, $0.kind, $0.gap) })")
             #expect((data.latest?.responses.count ?? 0) >= 120)
             #expect(page.body.contains("Extremisme · Training"))

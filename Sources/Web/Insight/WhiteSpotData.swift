@@ -24,17 +24,18 @@ struct WhiteSpotData {
     static func load(_ site: SiteServices, _ insight: InsightServices, audience: String?, today: Day = Day(Date())) async throws -> WhiteSpotData {
         let taxonomy = site.catalogue.taxonomy
         let themes = taxonomy.terms(.theme), kinds = taxonomy.terms(.kind)
-        // The latest wave that was opened and has a needs matrix; the trend compares with the wave it
-        // was copied from, or else the one before it.
+        // The latest wave with a needs matrix that enough gemeenten answered to count (a wave that has
+        // just opened does not wipe out the one before); the trend compares with the wave it was copied
+        // from, or else the one before it.
         let waves = try await insight.surveys.surveys().filter { $0.status != .concept && $0.needsMatrix != nil }
-        var latest: (Survey, [SubmittedResponse])?
-        var previous: (Survey, [SubmittedResponse])?
-        if let wave = waves.first {
-            latest = (wave, try await insight.surveys.responses(wave.id))
-            if let before = waves.first(where: { $0.id == wave.previousWave }) ?? waves.dropFirst().first {
-                previous = (before, try await insight.surveys.responses(before.id))
-            }
+        var answered: [(Survey, [SubmittedResponse])] = []
+        for wave in waves {
+            let responses = try await insight.surveys.responses(wave.id)
+            if responses.count >= SurveyResults.minimumGroup { answered.append((wave, responses)) }
+            if answered.count == 2 { break }
         }
+        let latest = answered.first
+        let previous = latest.flatMap { latest in answered.dropFirst().first { $0.0.id == latest.0.previousWave } ?? answered.dropFirst().first }
         let since = today.adding(months: -12)
         let searches = try await insight.searchLog.themeTotals(since: since.description)
         let feedback = try await insight.feedback.counts(provider: nil)
