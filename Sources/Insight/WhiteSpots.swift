@@ -8,8 +8,8 @@ import Foundation
 /// site read as the theme (a search that found nothing counts twice; a theme's searches are split
 /// evenly over the kinds unless a kind was chosen), vraagwijzer questions read as the theme (split
 /// evenly), and "not useful" feedback on offerings of the cell. Demand share is the weighted sum
-/// of those shares, with the weights of `Weights`; a source without any data gives its weight to
-/// the others in proportion. Supply share is the cell's share of the published, current offerings.
+/// of those shares, with the weights of `Weights`; a source without enough data (`Weights`'s
+/// minimum volumes) gives its weight to the others in proportion. Supply share is the cell's share of the published, current offerings.
 /// The gap index is demand share minus supply share in percentage points: positive where gemeenten
 /// ask for more than the offer holds, relative to the rest of the matrix.
 public struct WhiteSpots: Sendable {
@@ -36,6 +36,11 @@ public struct WhiteSpots: Sendable {
         public var searches = 0.3
         public var guide = 0.1
         public var feedback = 0.1
+        /// Below these volumes a source says more about chance than about need, and passes its weight
+        /// on: a handful of searches must not outweigh 150 gemeenten' answers.
+        public var minimumSearches = 50.0
+        public var minimumGuideQuestions = 20.0
+        public var minimumFeedback = 20.0
         public init() {}
     }
 
@@ -86,8 +91,11 @@ public struct WhiteSpots: Sendable {
                       guide: keys.reduce(0) { $0 + (input.guideQuestions[$1.theme] ?? 0) / kinds },
                       feedback: Double(keys.reduce(0) { $0 + (input.notUseful[$1] ?? 0) }),
                       supply: Double(keys.reduce(0) { $0 + (input.current[$1] ?? 0) }))
-        var w = (survey: totals.survey > 0 ? weights.survey : 0, searches: totals.searches > 0 ? weights.searches : 0,
-                 guide: totals.guide > 0 ? weights.guide : 0, feedback: totals.feedback > 0 ? weights.feedback : 0)
+        let searchCount = input.searches.values.reduce(0, +)
+        var w = (survey: totals.survey > 0 ? weights.survey : 0,
+                 searches: totals.searches > 0 && searchCount >= weights.minimumSearches ? weights.searches : 0,
+                 guide: totals.guide > 0 && totals.guide * kinds >= weights.minimumGuideQuestions ? weights.guide : 0,
+                 feedback: totals.feedback > 0 && totals.feedback >= weights.minimumFeedback ? weights.feedback : 0)
         let sum = w.survey + w.searches + w.guide + w.feedback
         if sum > 0 { w = (w.survey / sum, w.searches / sum, w.guide / sum, w.feedback / sum) }
         appliedWeights = w

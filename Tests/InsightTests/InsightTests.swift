@@ -116,9 +116,9 @@ import Testing
         input.stale = [K("b", "t"): 3]
         // Survey: 4 points → a·p .25, b·t .75.
         input.surveyPoints = [K("a", "p"): 1, K("b", "t"): 3]
-        // Searches: a 10 (2 found nothing) → 12/2 = 6 per kind; b 4 (all nothing) → 8/2 = 4 per kind; total 20.
-        input.searches = ["a": 10, "b": 4]
-        input.zeroResultSearches = ["a": 2, "b": 4]
+        // Searches: a 100 (20 found nothing) → 120/2 = 60 per kind; b 40 (all nothing) → 80/2 = 40 per kind; total 200.
+        input.searches = ["a": 100, "b": 40]
+        input.zeroResultSearches = ["a": 20, "b": 40]
         // No guide questions and no feedback: their weights go to survey and searches, .5/.8 and .3/.8.
         let spots = WhiteSpots(input)
         let weights = spots.appliedWeights
@@ -138,6 +138,14 @@ import Testing
         #expect(spots.cell("b", "t")?.stale == 3)
         // Demand shares add up to one, as supply shares do.
         #expect(abs(spots.cells.map(\.demandShare).reduce(0, +) - 1) < 1e-12)
+
+        // A handful of searches (14, under the minimum of 50) says more about chance than need: the survey alone counts.
+        input.searches = ["a": 10, "b": 4]
+        input.zeroResultSearches = ["a": 2, "b": 4]
+        let few = WhiteSpots(input)
+        #expect(few.appliedWeights.survey == 1 && few.appliedWeights.searches == 0)
+        // b·t: all of the survey's .75, none of the supply.
+        #expect(abs(try #require(few.cell("b", "t")).gap - 75) < 1e-9)
     }
 
     @Test func surveyPointsAreNeedOverThreePerTickedKind() {

@@ -36,6 +36,7 @@ enum WhiteSpotPages {
 
     static func explanation(_ spots: WhiteSpots) -> Node<HTML.BodyContext> {
         let w = spots.appliedWeights
+        let minimum = WhiteSpots.Weights()
         return .section(.class("prose"), .aria("labelledby", "berekening"),
             .h2(.id("berekening"), .safeText("Hoe de kloof wordt berekend")),
             .p(.safeText("Per bron berekenen we welk aandeel van de totale vraag in een cel (thema × soort) valt, en tellen die aandelen gewogen op:")),
@@ -43,7 +44,8 @@ enum WhiteSpotPages {
                 .li(.safeText("zoekvragen (\(share(w.searches))): zoekvragen die als het thema gelezen zijn; een zoekvraag zonder resultaat telt dubbel; verdeeld over de drie soorten;")),
                 .li(.safeText("vraagwijzer (\(share(w.guide))): vragen die als het thema gelezen zijn, verdeeld over de soorten;")),
                 .li(.safeText("feedback (\(share(w.feedback))): ‘niet nuttig’ bij aanbod in de cel."))),
-            .p(.safeText("Een bron zonder gegevens geeft haar gewicht naar verhouding aan de andere. Het aandeel aanbod is het deel van het actuele aanbod "
+            .p(.safeText("Een bron zonder genoeg gegevens (minder dan \(Int(minimum.minimumSearches)) zoekvragen, \(Int(minimum.minimumGuideQuestions)) "
+                + "vragen aan de vraagwijzer of \(Int(minimum.minimumFeedback)) keer ‘niet nuttig’) geeft haar gewicht naar verhouding aan de andere: een handvol zoekvragen zegt meer over toeval dan over behoefte. Het aandeel aanbod is het deel van het actuele aanbod "
                 + "dat in de cel valt. De kloof is het aandeel vraag min het aandeel aanbod, in procentpunten (pp). Vanaf \(points(WhiteSpots.threshold)) "
                 + "noemen we een cel een witte vlek: er wordt naar verhouding veel meer gevraagd dan er is.")))
     }
