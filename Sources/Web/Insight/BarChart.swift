@@ -20,7 +20,7 @@ enum BarChart {
     }
 
     static func svg(_ bars: [Bar], title: String, maximum: Double? = nil) -> Node<HTML.BodyContext> {
-        let rowHeight = 26, labelWidth = 230, barWidth = 300, width = 600
+        let rowHeight = 26, labelWidth = 230, barWidth = 270, width = 600
         let top = max(maximum ?? 0, bars.map(\.value).max() ?? 0)
         let height = bars.count * rowHeight + 8
         var body = "<title>\(esc(title))</title>"

@@ -79,8 +79,10 @@ enum SurveyResultsView {
         }
     }
 
+    /// The chart beside its table, or above it when the table has more than three columns (it would
+    /// not fit half the width).
     static func chartAndTable(title: String, header: [String], rows: [[String]], bars: [BarChart.Bar], maximum: Double? = nil) -> Node<HTML.BodyContext> {
-        .div(.class("result__figures"),
+        .div(.class(header.count > 3 ? "result__figures result__figures--stacked" : "result__figures"),
              .element(named: "figure", nodes: [.class("result__chart"), BarChart.svg(bars, title: title, maximum: maximum)]),
              .div(.class("table-scroll"), .attr("tabindex", "0"), .attr("role", "region"), .aria("label", "Tabel: \(esc(title))"),
                   .table(.class("portal-table"),
