@@ -1,6 +1,7 @@
 """Writes the screenshots in docs/screenshots/: home, the catalogue (plain and filtered), an offering
-and the newsletter form, at 1280 and 375 px, full page; and the first screen of a phone (375 x 812) of
-the filtered catalogue and the newsletter form. Run: .venv/bin/python Tests/Browser/screenshots.py
+and the newsletter form, at 1280 and 375 px, full page; the first screen of a phone (375 x 812) of
+the filtered catalogue and the newsletter form; and, signed in as a redacteur, the needs survey's
+matrix as a gemeente answers it, the published results and the white spots. Run: .venv/bin/python Tests/Browser/screenshots.py
 (after swift build)."""
 import pathlib
 
@@ -24,6 +25,35 @@ PHONE_SCREENS = {
     "telefoon-aanbod-gefilterd": "/aanbod?thema=polarisatie&soort=training",
     "telefoon-nieuwsbrief": "/nieuwsbrief",
 }
+
+
+def full_page(driver, server, path, target, width):
+    driver.set_window_size(width, 900)
+    driver.get(server.url + path)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(width, min(height, 6000))
+    driver.save_screenshot(str(target))
+    print(target.relative_to(ROOT))
+
+
+def insight_shots(server, out):
+    from insight_fixtures import invitation, open_survey, sign_in
+
+    driver = chrome(1280, 900)
+    try:
+        survey = open_survey(server, driver, title="Behoeftepeiling (voorbeeld voor de schermafbeelding)")
+        link = invitation(server, survey)
+        sign_in(driver, server)
+        driver.get(server.url + "/beheer/peilingen")
+        published = driver.find_element("xpath", "//tr[contains(., 'resultaten openbaar')]//a").get_attribute("href")
+        survey_id = published.rstrip("/").split("/")[-1]
+        shots = {"witte-vlekken": "/beheer/witte-vlekken", "witte-vlek": "/beheer/witte-vlekken/extremisme/training",
+                 "peiling-resultaten": f"/peilingen/{survey_id}", "peiling-matrix": link + "/vraag/1"}
+        for width in (1280, 375):
+            for name, path in shots.items():
+                full_page(driver, server, path, out / f"{name}-{width}.png", width)
+    finally:
+        driver.quit()
 
 
 def main():
@@ -54,6 +84,7 @@ def main():
                 print(target.relative_to(ROOT))
         finally:
             driver.quit()
+        insight_shots(server, out)
     finally:
         server.stop()
 
