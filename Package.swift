@@ -36,7 +36,7 @@ let package = Package(
     ],
     targets: [
         // The domain: offerings, vocabularies, providers, the exchange format and its validation. No I/O.
-        .target(name: "Catalogue", swiftSettings: strict),
+        .target(name: "Catalogue", resources: [.copy("Resources")], swiftSettings: strict),
         // Dutch analysis, the in-memory index, ranking and facet counts. Pure Swift, no I/O.
         .target(name: "Search", resources: [.copy("Resources")], swiftSettings: strict),
         // Reading the first worksheet of an Excel workbook (.xlsx) as rows of text. No knowledge of offerings.
@@ -55,9 +55,9 @@ let package = Package(
         .target(name: "CatalogueService", dependencies: ["Catalogue", "Search", "Workbook"], swiftSettings: strict),
         // The Handboek maatschappelijke onrust, learning routes and experts per theme. Pure; no HTTP.
         .target(name: "Handbook", dependencies: ["Catalogue"], swiftSettings: strict),
-        // Insight for the partners: the needs survey (CBS list of gemeenten as a resource), results,
-        // feedback and the white spots of supply against demand. Pure; stored through protocols.
-        .target(name: "Insight", dependencies: ["Catalogue"], resources: [.copy("Resources")], swiftSettings: strict),
+        // Insight for the partners: the needs survey, results, feedback and the white spots of supply
+        // against demand. Pure; stored through protocols.
+        .target(name: "Insight", dependencies: ["Catalogue"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.

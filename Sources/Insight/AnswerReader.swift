@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// Reads the answer to one question from a submitted form (name → values), with the rules a

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// A submitted response as the results read it: never more than the province and size class of the

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// A contact of a gemeente invited to answer a survey. The link's token is stored only as its hash.

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// Supply against demand per theme × kind: where the offer has white spots (witte vlekken).

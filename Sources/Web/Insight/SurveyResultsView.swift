@@ -1,3 +1,4 @@
+import Catalogue
 import Newsletter
 import CatalogueService
 import Audit

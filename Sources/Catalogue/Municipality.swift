@@ -1,8 +1,8 @@
-import Catalogue
 import Foundation
 
-/// A gemeente as CBS lists it: the respondent of a needs survey. The list is data
-/// (`data/gemeenten/gemeenten-2025.csv`, source and year in `BRON.md`), read by `MunicipalityList`.
+/// A gemeente as CBS lists it: the respondent of a needs survey, the gemeente of a practice example
+/// or a registration. The list is reference data shipped with this target (`Resources/gemeenten.csv`,
+/// source and year in `Resources/BRON.md`), read by `MunicipalityList`.
 public struct Municipality: Sendable, Hashable, Codable {
     /// The CBS code, "GM0363".
     public var code: String
