@@ -58,6 +58,9 @@ let package = Package(
         // Insight for the partners: the needs survey, results, feedback and the white spots of supply
         // against demand. Pure; stored through protocols.
         .target(name: "Insight", dependencies: ["Catalogue"], swiftSettings: strict),
+        // Knowledge from the field: articles (practice examples, interviews, infobladen, …) and the
+        // magazine, their file format and the live published collection. Pure; stored through a protocol.
+        .target(name: "Knowledge", dependencies: ["Catalogue"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
@@ -116,7 +119,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Accounts", "Audit", "SearchLog", "Newsletter",
-                "Catalogue", "Handbook", "Insight",
+                "Catalogue", "Handbook", "Insight", "Knowledge",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -129,7 +132,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Logos", "Mail", "Markup", "Newsletter", "SearchLog", "Workbook",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Logos", "Mail", "Markup", "Newsletter", "SearchLog", "Workbook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -142,7 +145,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -196,6 +199,7 @@ let package = Package(
         .testTarget(name: "NewsletterTests", dependencies: ["Newsletter"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Catalogue"], swiftSettings: strict),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Catalogue", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),
@@ -210,7 +214,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "Insight", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
+                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "Insight", "Knowledge", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
                 // Reading rows as stored, where a test checks what a store keeps.
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -219,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Editions", "Handbook", "Insight", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
+                "WeerbaarApp", "Web", "Editions", "Handbook", "Insight", "Knowledge", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
                 "TestSupport", .product(name: "Plot", package: "Plot"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
