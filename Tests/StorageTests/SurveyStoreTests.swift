@@ -179,3 +179,4 @@ import TestSupport
         }
     }
 }
+

@@ -27,5 +27,6 @@ enum AllMigrations {
         M0022_AddSearchThemes(),
         M0023_CreateInsight(),
         M0024_CreateWhiteSpotDigest(),
+        M0025_CreateArticles(),
     ]
 }
