@@ -6,6 +6,7 @@ import CatalogueService
 import Foundation
 import Handbook
 import Insight
+import Knowledge
 import Hummingbird
 import Logging
 import Mail
@@ -23,6 +24,8 @@ public struct Platform: Sendable {
     public let catalogue: LiveCatalogue
     /// The published handbook, as the public pages read it; reloaded after every change.
     public let handbook = LiveHandbook()
+    /// The published articles and magazine editions, as the public pages read them.
+    public let articles = LiveArticles()
     /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
     public let searchLog = SearchLogRecorder()
     public let logger: Logger
@@ -62,6 +65,7 @@ public struct Platform: Sendable {
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
             platform.handbook.replace(with: published)
+            platform.articles.replace(with: try await SQLArticleStore(database: database).published())
             return platform
         } catch {
             await database.shutdown()
@@ -141,6 +145,7 @@ public struct Platform: Sendable {
         site.trustedProxies = configuration.trustedProxies
         site.isDemo = isDemo
         site.handbook = handbook
+        site.articles = articles
         site.portal?.handbook = handbookStore
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
         let secure = configuration.baseURL.hasPrefix("https://")
@@ -206,6 +211,20 @@ public enum DemoCatalogue {
         }
     }
 
+    /// Loads the demo's articles and magazine editions (`artikelen/artikelen.json`), checked against the
+    /// catalogue just loaded, their dates moved like the catalogue's; replaces what was there.
+    public static func loadArticles(from directory: String, store: any CatalogueStore, into articles: any ArticleStore,
+                                    today: Day = Day(Date())) async throws {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent("artikelen/artikelen.json")
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        let keys = Set(try await store.allOfferings().map(\.key.description))
+        switch ArticleFile.read(try Data(contentsOf: url), taxonomy: try await store.taxonomy(), offering: keys.contains,
+                                movingDays: today.ordinal - writtenAsOf.ordinal) {
+        case .success(let collection): try await articles.replace(with: collection)
+        case .failure(let rejected): throw rejected
+        }
+    }
+
     /// Records that this installation runs on the demo catalogue, so its pages say so.
     public static func mark(_ database: WeerbaarDatabase) async throws {
         try await SiteSettings.set(SiteSettings.demoCatalogue, to: ISO8601DateFormatter().string(from: Date()), database: database)
@@ -236,6 +255,7 @@ public enum DemoCatalogue {
         let summary = try await importer.importFiles(try files(in: directory)) { moved($0, to: today) }
         try await loadHandbook(from: directory, store: importer.store, into: SQLHandbookStore(database: database), today: today)
         try await DemoSurveys.load(into: SQLSurveyStore(database: database), taxonomy: try await importer.store.taxonomy(), today: today)
+        try await loadArticles(from: directory, store: importer.store, into: SQLArticleStore(database: database), today: today)
         try await mark(database)
         return summary
     }

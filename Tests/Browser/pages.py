@@ -35,6 +35,12 @@ PAGE_TYPES = {
     "learning-routes": "/leerroutes",
     "learning-route": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
     "surveys": "/peilingen",
+    "practice": "/praktijk",
+    "practice-filtered": "/praktijk?thema=polarisatie&provincie=Utrecht",
+    "magazine": "/magazine",
+    "magazine-edition": "/magazine/1",
+    "article": "/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee",
+    "infoblad": "/artikelen/infoblad-in-gesprek-met-bezorgde-inwoners-over-een-azc",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

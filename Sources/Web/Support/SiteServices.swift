@@ -1,5 +1,6 @@
 import CatalogueService
 import Handbook
+import Knowledge
 import SearchLog
 
 /// What every page and route needs from the application, passed in once at composition.
@@ -7,6 +8,8 @@ public struct SiteServices: Sendable {
     public var catalogue: LiveCatalogue
     /// The published Handboek maatschappelijke onrust, learning routes and experts per theme.
     public var handbook = LiveHandbook()
+    /// The published articles and magazine editions.
+    public var articles = LiveArticles()
     /// The public address without a trailing slash, for canonical links, the sitemap and the feed.
     public var baseURL: String
 
@@ -37,7 +40,7 @@ public struct SiteServices: Sendable {
 
     func absolute(_ path: String) -> String { baseURL + path }
 
-    /// What a cached public page depends on: the catalogue and the handbook (theme pages show the
-    /// handbook's experts and routes). Either changing makes every cached page stale.
-    var contentGeneration: Int { catalogue.generation &* 1_000_003 &+ handbook.generation }
+    /// What a cached public page depends on: the catalogue, the handbook (theme pages show the
+    /// handbook's experts and routes) and the articles. Any of them changing makes every cached page stale.
+    var contentGeneration: Int { (catalogue.generation &* 1_000_003 &+ handbook.generation) &* 1_000_033 &+ articles.generation }
 }

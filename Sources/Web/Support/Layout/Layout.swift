@@ -60,6 +60,7 @@ enum Layout {
                         item(.guide, QuestionGuidePage.path, "Vraagwijzer"),
                         item(.themes, CataloguePaths.themes(), "Thema's"),
                         item(.providers, CataloguePaths.providers(), "Aanbieders"),
+                        item(.practice, KnowledgePaths.practice(), "Praktijk"),
                         item(.handbook, HandbookPaths.handbook(), "Handboek"))
                 )
             )
@@ -105,6 +106,7 @@ enum Layout {
                         .li(.a(.href(AboutPaths.privacy()), .safeText("Privacyverklaring"))),
                         .li(.a(.href(AboutPaths.accessibility()), .safeText("Toegankelijkheidsverklaring"))),
                         .li(.a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL"))),
+                        .li(.a(.href(KnowledgePaths.magazine()), .safeText("Magazine en infobladen"))),
                         .li(.a(.href(InsightPaths.publicSurveys()), .safeText("Behoeftepeilingen onder gemeenten"))),
                         .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),
                         .li(.a(.href(CataloguePaths.feed()), .safeText("Nieuw aanbod (Atom-feed)"))),

@@ -1,0 +1,7 @@
+/// Knowledge from the field: practice examples, the magazine and articles.
+enum KnowledgePaths {
+    static let practice = Path("/praktijk")
+    static let magazine = Path("/magazine")
+    static let edition = Path1("/magazine/{nummer}")
+    static let article = Path1("/artikelen/{id}")
+}
