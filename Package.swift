@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Catalogue"], swiftSettings: strict),
         // Knowledge from the field: articles (practice examples, interviews, infobladen, …) and the
         // magazine, their file format and the live published collection. Pure; stored through a protocol.
-        .target(name: "Knowledge", dependencies: ["Catalogue"], swiftSettings: strict),
+        .target(name: "Knowledge", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
         // The private search log: what was searched and found, never by whom. Pure; stored through a protocol.
         .target(name: "SearchLog", swiftSettings: strict),
         // Portal accounts: roles, the password policy, bcrypt, sessions, the sign-in lockout. No HTTP.
@@ -199,7 +199,7 @@ let package = Package(
         .testTarget(name: "NewsletterTests", dependencies: ["Newsletter"], swiftSettings: strict),
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Catalogue"], swiftSettings: strict),
-        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Catalogue", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Catalogue", "Search", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),

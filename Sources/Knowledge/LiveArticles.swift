@@ -1,22 +1,66 @@
+import Catalogue
 import Foundation
+import Search
 import Synchronization
 
-/// The published articles as the public pages read them: one immutable collection swapped whole,
-/// with a generation the page cache keys on.
+/// The published articles as the public pages read them: one immutable collection with its search
+/// index, swapped whole, with a generation the page cache keys on. The index uses the catalogue's
+/// analyzer, so an article is found with the same Dutch analysis (stemming, compounds, thesaurus,
+/// typo tolerance) as an offering.
 public final class LiveArticles: Sendable {
-    private let state = Mutex<(collection: ArticleCollection, generation: Int)>((.empty, 0))
+    struct State {
+        var collection: ArticleCollection
+        var index: SearchIndex?
+        var generation: Int
+    }
+
+    private let state = Mutex(State(collection: .empty, index: nil, generation: 0))
 
     public init() {}
 
     public var collection: ArticleCollection { state.withLock { $0.collection } }
     public var generation: Int { state.withLock { $0.generation } }
 
-    public func replace(with collection: ArticleCollection) {
-        state.withLock { $0 = (collection, $0.generation + 1) }
+    public static let kindFacet = "soort"
+    public static let themeFacet = "thema"
+
+    public func replace(with collection: ArticleCollection, analyzer: DutchAnalyzer? = nil) {
+        let index = analyzer.map { analyzer in
+            SearchIndex(documents: collection.articles.map(Self.document), facetNames: [Self.kindFacet, Self.themeFacet], analyzer: analyzer,
+                        tagFacet: Self.themeFacet)
+        }
+        state.withLock { $0 = State(collection: collection, index: index, generation: $0.generation + 1) }
     }
 
-    public func reload(from store: any ArticleStore) async throws {
-        replace(with: try await store.published())
+    public func reload(from store: any ArticleStore, analyzer: DutchAnalyzer? = nil) async throws {
+        replace(with: try await store.published(), analyzer: analyzer)
+    }
+
+    static func document(_ article: Article) -> SearchDocument {
+        let practice = article.practice.map { $0.sections.map(\.text).joined(separator: "\n") } ?? ""
+        return SearchDocument(key: article.id,
+                              fields: [.title: article.title, .summary: article.lead, .keywords: article.kind.label, .body: practice + "\n" + article.body],
+                              facets: [kindFacet: [article.kind.rawValue], themeFacet: article.themes],
+                              date: article.published.ordinal, sortTitle: article.title.lowercased())
+    }
+
+    public struct Found: Sendable {
+        public var total: Int
+        public var articles: [Article]
+        /// Per kind, how many articles match.
+        public var kinds: [Article.Kind: Int]
+    }
+
+    /// Articles matching the text, best first; `kinds` narrows to those kinds (the counts per kind
+    /// are over the text alone). Empty without an index.
+    public func search(_ text: String, kinds: Set<Article.Kind> = [], limit: Int = 10) -> Found {
+        let current = state.withLock { $0 }
+        guard let index = current.index, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return Found(total: 0, articles: [], kinds: [:]) }
+        let filters = kinds.isEmpty ? [:] : [Self.kindFacet: Set(kinds.map(\.rawValue))]
+        let results = index.search(SearchQuery(text: text, filters: filters, limit: limit))
+        var counts: [Article.Kind: Int] = [:]
+        for (value, count) in results.facetCounts[Self.kindFacet] ?? [:] { if let kind = Article.Kind(rawValue: value) { counts[kind] = count } }
+        return Found(total: results.total, articles: results.hits.compactMap { current.collection.article($0.key) }, kinds: counts)
     }
 }
 

@@ -65,7 +65,7 @@ public struct Platform: Sendable {
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
             platform.handbook.replace(with: published)
-            platform.articles.replace(with: try await SQLArticleStore(database: database).published())
+            platform.articles.replace(with: try await SQLArticleStore(database: database).published(), analyzer: catalogue.analyzer)
             return platform
         } catch {
             await database.shutdown()
