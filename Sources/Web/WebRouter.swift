@@ -22,6 +22,7 @@ public enum WebRouter {
             + AboutRoutes<Context>(site: site).routes
             + HandbookRoutes<Context>(site: site).routes
             + KnowledgeRoutes<Context>(site: site).routes
+            + SiteSearchRoutes<Context>(site: site).routes
         if let portal = site.portal {
             routes += PortalRoutes<Context>(site: site, portal: portal).routes
                 + AccountRoutes<Context>(site: site, portal: portal).routes

@@ -35,6 +35,8 @@ PAGE_TYPES = {
     "learning-routes": "/leerroutes",
     "learning-route": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
     "surveys": "/peilingen",
+    "site-search": "/zoeken?q=sleutelfiguren+in+de+wijk",
+    "site-search-empty": "/zoeken",
     "practice": "/praktijk",
     "practice-filtered": "/praktijk?thema=polarisatie&provincie=Utrecht",
     "magazine": "/magazine",

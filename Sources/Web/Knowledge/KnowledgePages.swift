@@ -51,7 +51,8 @@ enum KnowledgePages {
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Praktijkvoorbeelden")),
             .p(.class("lead"), .safeText("Hoe andere gemeenten het aanpakten: de aanleiding, wat zij deden, wat het opleverde en wat zij anders zouden doen.")),
-            .p(.a(.href(KnowledgePaths.magazine()), .safeText("Naar het magazine"))),
+            .p(.a(.href(KnowledgePaths.magazine()), .safeText("Naar het magazine")), .safeText(" · "),
+               .a(.href(SiteSearchPaths.search()), .safeText("Zoeken in het aanbod, de praktijk en het magazine"))),
             .div(.class("finder"),
                  .element(named: "details", nodes: [.class("finder__filters"), .attribute(named: "open"),
                      .element(named: "summary", nodes: [.safeText("Filters")]),

@@ -1,0 +1,4 @@
+/// One search over all content.
+enum SiteSearchPaths {
+    static let search = Path("/zoeken")
+}

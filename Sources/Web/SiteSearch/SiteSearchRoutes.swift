@@ -1,0 +1,40 @@
+import Catalogue
+import CatalogueService
+import Foundation
+import Hummingbird
+import Knowledge
+
+/// `/zoeken`: offerings, practice examples and the other articles with the same Dutch analysis,
+/// grouped by kind, each group linking to its own page. A function of the URL and the content, so
+/// through the page cache.
+struct SiteSearchRoutes<Context: RequestContext> {
+    let site: SiteServices
+
+    var routes: [Route<Context>] {
+        [
+            Route(.get, SiteSearchPaths.search, .everyone) { request in
+                let query = QueryString(raw: request.request.uri.query)
+                let text = String((query.first("q") ?? "").prefix(500))
+                let only = query.first("soort").flatMap { SiteSearchPage.Group(rawValue: $0) }
+                return site.pages.html(key: request.request.uri.description, generation: site.contentGeneration) {
+                    SiteSearchPage.render(model(text, only: only), site: site)
+                }
+            },
+        ]
+    }
+
+    func model(_ text: String, only: SiteSearchPage.Group?) -> SiteSearchPage.Model {
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return SiteSearchPage.Model(text: text, only: only, groups: []) }
+        let limit = only == nil ? 5 : 50
+        let offerings = site.catalogue.search(CatalogueQuery(text: text, perPage: limit))
+        let practice = site.articles.search(text, kinds: [.practice], limit: limit)
+        let others = site.articles.search(text, kinds: Set(Article.Kind.allCases).subtracting([.practice]), limit: limit)
+        var groups: [SiteSearchPage.Result] = [
+            .init(group: .offerings, total: offerings.total, offerings: offerings.hits.map(\.offering), articles: []),
+            .init(group: .practice, total: practice.total, offerings: [], articles: practice.articles),
+            .init(group: .articles, total: others.total, offerings: [], articles: others.articles),
+        ]
+        if let only { groups = groups.filter { $0.group == only } }
+        return SiteSearchPage.Model(text: text, only: only, groups: groups)
+    }
+}
