@@ -8,6 +8,8 @@ public struct LoggedSearch: Sendable, Hashable {
     public enum Source: String, Sendable, CaseIterable {
         case catalogue = "aanbod"
         case guide = "vraagwijzer"
+        /// `/zoeken`, over offerings and articles.
+        case site = "zoeken"
     }
 
     public var source: Source

@@ -1,5 +1,6 @@
 import Foundation
 import Knowledge
+import SearchLog
 import Testing
 import TestSupport
 import WeerbaarApp
@@ -26,6 +27,19 @@ import WeerbaarApp
             let hostile = try await client.get("/zoeken?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E")
             #expect(hostile.status == 200 && !hostile.body.contains("<script>alert(1)") && hostile.body.contains("&lt;script&gt;"))
             #expect(try await client.get("/zoeken?q=x&soort=bestaat-niet").status == 200)
+        }
+    }
+
+    @Test func aSearchHereIsLoggedWithItsThemesFromTheCacheToo() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            _ = platform.searchLog.drain()
+            for _ in 0..<2 { #expect(try await client.get("/zoeken?q=Polarisatie+op+school").status == 200) }
+            _ = try await client.get("/zoeken")
+            let tallies = platform.searchLog.drain().tallies
+            #expect(tallies.count == 1, "\(tallies.keys.map(\.query))")
+            let (key, tally) = try #require(tallies.first)
+            #expect(key.source == .site && key.query == "polarisatie op school" && tally.searches == 2)
+            #expect(tally.themes.contains("polarisatie"))
         }
     }
 }

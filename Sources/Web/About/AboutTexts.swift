@@ -87,7 +87,7 @@ Voor partners en redacteuren in het beheer (/beheer) bewaren we naam, e-mailadre
 
 ## Zoeklog
 
-Wij houden bij waarop wordt gezocht, om te zien welk aanbod ontbreekt. We bewaren alleen de zoekwoorden, de gekozen filters, het aantal resultaten en het uur. Geen IP-adres, geen cookie en niets anders waarmee een zoekopdracht aan u te koppelen is. E-mailadressen en lange nummers in zoekwoorden vervangen we voordat we iets opslaan. Na 400 dagen verwijderen we de gegevens.
+Wij houden bij waarop wordt gezocht, om te zien welk aanbod ontbreekt. We bewaren alleen de zoekwoorden, de gekozen filters, het aantal resultaten, het thema waarover de zoekvraag gaat en het uur. Geen IP-adres, geen cookie en niets anders waarmee een zoekopdracht aan u te koppelen is. E-mailadressen en lange nummers in zoekwoorden vervangen we voordat we iets opslaan. Na 400 dagen verwijderen we de gegevens.
 
 ## Was dit nuttig?
 

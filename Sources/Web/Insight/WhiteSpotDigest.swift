@@ -24,7 +24,7 @@ public enum WhiteSpotDigest {
         let new = gaps.filter { !previous.contains("\($0.theme)/\($0.kind)") }
         let weekAgo = today.adding(days: -7)
         let zero = try await insight.searchLog.report(SearchLogReportRequest(since: "\(weekAgo.description)T00:00Z", maxResults: 0,
-                                                                             source: .catalogue, limit: 10))
+                                                                             limit: 10))
         guard !new.isEmpty || !zero.isEmpty else { return (nil, now) }
         let label = { (cell: WhiteSpots.Cell) in
             "\(WhiteSpotPages.label(data.themes, cell.theme)) · \(WhiteSpotPages.label(data.kinds, cell.kind)): kloof \(WhiteSpotPages.points(cell.gap)), "

@@ -23,13 +23,13 @@ enum WhiteSpotPages {
     static func label(_ terms: [Term], _ slug: String) -> String { terms.first { $0.slug == slug }?.label ?? slug }
 
     static func basis(_ data: WhiteSpotData) -> Node<HTML.BodyContext> {
-        let searches = data.searches.filter { $0.source == .catalogue }.reduce(0) { $0 + $1.searches }
-        let zero = data.searches.filter { $0.source == .catalogue }.reduce(0) { $0 + $1.zeroResults }
+        let searches = data.searches.filter { $0.source != .guide }.reduce(0) { $0 + $1.searches }
+        let zero = data.searches.filter { $0.source != .guide }.reduce(0) { $0 + $1.zeroResults }
         let guide = data.searches.filter { $0.source == .guide }.reduce(0) { $0 + $1.searches }
         return .ul(.class("white-spots__basis"),
                    .li(.safeText(data.latest.map { "Behoeftepeiling: \($0.survey.title), \($0.responses.count) gemeenten" }
                        ?? "Nog geen behoeftepeiling met een behoeftematrix")),
-                   .li(.safeText("Zoekvragen op het aanbod sinds \(DutchFormat.date(data.since)), gelezen als een thema: \(searches), waarvan \(zero) zonder resultaat")),
+                   .li(.safeText("Zoekvragen (op /aanbod en /zoeken) sinds \(DutchFormat.date(data.since)), gelezen als een thema: \(searches), waarvan \(zero) zonder resultaat")),
                    .li(.safeText("Vragen aan de vraagwijzer, gelezen als een thema: \(guide)")),
                    .li(.safeText("Aanbod: gepubliceerd en actueel; verlopen aanbod (herzieningsdatum voorbij) telt apart en niet mee")))
     }
@@ -73,8 +73,12 @@ enum WhiteSpotPages {
     }
 
     static func searchTable(_ data: WhiteSpotData) -> Node<HTML.BodyContext> {
+        /// Searches of a theme on /aanbod and /zoeken together, or the vraagwijzer's.
         func total(_ theme: String, _ source: LoggedSearch.Source) -> ThemeSearchTotal? {
-            data.searches.first { $0.theme == theme && $0.source == source }
+            let rows = data.searches.filter { $0.theme == theme && (source == .guide ? $0.source == .guide : $0.source != .guide) }
+            guard !rows.isEmpty else { return nil }
+            return ThemeSearchTotal(theme: theme, source: source, searches: rows.reduce(0) { $0 + $1.searches },
+                                    zeroResults: rows.reduce(0) { $0 + $1.zeroResults })
         }
         return .div(.class("table-scroll"), .attr("tabindex", "0"), .attr("role", "region"), .aria("label", "Zoekvragen per thema"),
                     .table(.class("portal-table"),

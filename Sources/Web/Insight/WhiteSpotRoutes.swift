@@ -42,7 +42,7 @@ struct WhiteSpotRoutes<Context: RequestContext> {
                 let data = try await WhiteSpotData.load(site, insight, audience: audience)
                 guard let cell = data.spots.cell(theme.slug, kind.slug) else { throw HTTPError(.notFound) }
                 let since = hour(data.since)
-                let searches = try await insight.searchLog.report(SearchLogReportRequest(since: since, source: .catalogue, limit: 20, theme: theme.slug))
+                let searches = try await insight.searchLog.report(SearchLogReportRequest(since: since, limit: 20, theme: theme.slug))
                 let zero = try await insight.searchLog.report(SearchLogReportRequest(since: since, maxResults: 0, limit: 20, theme: theme.slug))
                 let today = Day(Date())
                 let offerings = site.catalogue.offerings {
