@@ -128,7 +128,7 @@ enum KnowledgePages {
                          .unwrap(practice.contact) { .group(.h2(.safeText("Contact")), .p(.safeText($0))) })
                 },
                 .div(.class("prose"), SafeMarkdown.render(article.body)),
-                .p(.class("card__quality"), .safeText("Thema’s: "),
+                .p(.class("article__themes"), .safeText("Thema’s: "),
                    .group(article.themes.enumerated().map { index, theme in
                        .group(index == 0 ? .empty : .safeText(", "), .a(.href(CataloguePaths.theme(theme)), .safeText(taxonomy.label(.theme, theme))))
                    })),
