@@ -18,6 +18,9 @@ SHOTS = {
     "handboek-begrippen": "/handboek/begrippen",
     "handboek-afdrukken": "/handboek/fase/escalatie/afdrukken",
     "leerroute": "/leerroutes/polarisatie-voor-beleidsmedewerkers",
+    "praktijk": "/praktijk",
+    "artikel": "/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee",
+    "zoeken": "/zoeken?q=sleutelfiguren",
 }
 
 # What a phone shows before any scrolling.
