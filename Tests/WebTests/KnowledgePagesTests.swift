@@ -1,6 +1,9 @@
 import Catalogue
 import CatalogueService
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Knowledge
 import Markup
 import Testing
@@ -53,6 +56,24 @@ import WeerbaarApp
             #expect(try await client.get("/magazine/99").status == 404)
             #expect(try await client.get("/magazine/een").status == 404)
             #expect(try await client.get("/artikelen/bestaat-niet").status == 404)
+        }
+    }
+
+    @Test func themePagesShowThePracticeAndEachKindHasAFeed() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            let collection = platform.articles.collection
+            let theme = try await client.get("/themas/polarisatie")
+            #expect(theme.body.contains("Uit de praktijk") && theme.body.contains("/praktijk?thema=polarisatie"))
+            let newest = collection.articles.filter { $0.themes.contains("polarisatie") }.prefix(3)
+            for article in newest { #expect(theme.body.contains("/artikelen/\(article.id)"), "\(article.id)") }
+
+            let feed = try await client.get("/artikelen.atom?soort=praktijkvoorbeeld")
+            #expect(feed.status == 200 && feed.type.hasPrefix("application/atom+xml"))
+            #expect(XMLParser(data: Data(feed.body.utf8)).parse(), "well-formed XML")
+            #expect(feed.body.components(separatedBy: "<entry>").count - 1 == collection.articles.count { $0.kind == .practice })
+            let all = try await client.get("/artikelen.atom")
+            #expect(XMLParser(data: Data(all.body.utf8)).parse())
+            #expect(all.body.components(separatedBy: "<entry>").count - 1 == min(30, collection.articles.count))
         }
     }
 }

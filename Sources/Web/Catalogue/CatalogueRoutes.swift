@@ -2,6 +2,7 @@ import Catalogue
 import CatalogueService
 import Handbook
 import Hummingbird
+import Knowledge
 import Search
 import SearchLog
 
@@ -33,7 +34,8 @@ struct CatalogueRoutes<Context: RequestContext> {
                     let handbook = site.handbook.handbook
                     let experts = handbook.experts(forTheme: slug).compactMap { contact in contact.offeringKey.flatMap { catalogue.offering($0) }.map { (contact, $0) } }
                     let model = ThemePage.Model(theme: theme, taxonomy: catalogue.taxonomy, offerings: catalogue.offerings { $0.themes.contains(slug) },
-                                                experts: experts, routes: handbook.routes.filter { $0.theme == slug })
+                                                experts: experts, routes: handbook.routes.filter { $0.theme == slug },
+                                                articles: Array(site.articles.collection.articles.filter { $0.themes.contains(slug) }.prefix(3)))
                     return ThemePage.render(model, site: site)
                 }
             },

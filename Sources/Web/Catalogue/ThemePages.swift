@@ -1,5 +1,6 @@
 import Markup
 import Catalogue
+import Knowledge
 import CatalogueService
 import Handbook
 import Plot
@@ -53,6 +54,8 @@ enum ThemePage {
         /// The contact points the editors chose for this theme, in their order, with their offering.
         var experts: [(contact: ExpertContact, offering: Offering)] = []
         var routes: [LearningRoute] = []
+        /// The newest practice examples and other articles about this theme.
+        var articles: [Knowledge.Article] = []
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -70,7 +73,12 @@ enum ThemePage {
                 LearningRoutePages.routeList(model.routes, taxonomy: model.taxonomy))),
             model.offerings.isEmpty
                 ? .p(.safeText("Er is nog geen aanbod bij dit thema."))
-                : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy)
+                : Components.groupedByKind(model.offerings, taxonomy: model.taxonomy),
+            model.articles.isEmpty ? .empty : .section(.aria("labelledby", "uit-de-praktijk"),
+                .h2(.id("uit-de-praktijk"), .safeText("Uit de praktijk")),
+                .div(.class("card-list"), .forEach(model.articles) { KnowledgePages.card($0, taxonomy: model.taxonomy, headingLevel: 3) }),
+                .p(.a(.href(KnowledgePaths.practice(query: "thema=\(PercentEncoding.formComponent(model.theme.slug))")),
+                      .safeText("Alle praktijkvoorbeelden over \(model.theme.label.lowercased())"))))
         )
         return Layout.render(meta, site: site, content: content)
     }

@@ -4,4 +4,6 @@ enum KnowledgePaths {
     static let magazine = Path("/magazine")
     static let edition = Path1("/magazine/{nummer}")
     static let article = Path1("/artikelen/{id}")
+    /// Atom: all articles, or one kind with `?soort=`.
+    static let feed = Path("/artikelen.atom")
 }
