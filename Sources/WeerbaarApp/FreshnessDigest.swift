@@ -74,12 +74,18 @@ public struct FreshnessDigest: Sendable {
     }
 }
 
-/// Inside `weerbaar serve`: once an hour, from Monday 07:00 (Amsterdam), claims this week's digest;
-/// the instance that wins sends it.
-struct FreshnessDigestService: Service {
-    let digest: FreshnessDigest
+/// Inside `weerbaar serve`: once an hour, from a Monday hour (Amsterdam), claims this week's run of
+/// a weekly job; the instance that wins runs it. Later in the week a missed Monday is made up. The
+/// freshness digest (from 07:00) and the white-spot digest (from 08:00) are such jobs.
+struct WeeklyJob: Service {
+    /// The job's name in `scheduled_runs` and, capitalised, in the log.
+    let job: String
+    let label: String
+    let fromHour: Int
     let runs: ScheduledRuns
     let logger: Logger
+    /// Runs this week's job for the day; returns how many messages went out.
+    let send: @Sendable (Day, Logger) async throws -> Int
 
     func run() async throws {
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -93,14 +99,14 @@ struct FreshnessDigestService: Service {
         calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
         let parts = calendar.dateComponents([.weekday, .hour], from: now)
         // Monday is weekday 2; later in the week a missed Monday is made up.
-        guard parts.weekday != 2 || (parts.hour ?? 0) >= 7 else { return }
+        guard parts.weekday != 2 || (parts.hour ?? 0) >= fromHour else { return }
         let today = Day(now)
         do {
-            guard try await runs.claim(job: "freshness-digest", period: FreshnessDigest.week(of: today)) else { return }
-            let sent = try await digest.send(today: today, logger: logger)
-            logger.info("Freshness digest sent", metadata: ["messages": "\(sent)"])
+            guard try await runs.claim(job: job, period: FreshnessDigest.week(of: today)) else { return }
+            let sent = try await send(today, logger)
+            logger.info("\(label) sent", metadata: ["messages": "\(sent)"])
         } catch {
-            logger.error("Freshness digest failed", metadata: ["error": "\(error)"])
+            logger.error("\(label) failed", metadata: ["error": "\(error)"])
         }
     }
 }

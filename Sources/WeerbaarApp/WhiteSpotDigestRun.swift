@@ -4,7 +4,6 @@ import Foundation
 import Insight
 import Logging
 import Mail
-import ServiceLifecycle
 import Storage
 import Web
 
@@ -36,35 +35,5 @@ public struct WhiteSpotDigestRun: Sendable {
             }
         }
         return sent
-    }
-}
-
-/// Inside `weerbaar serve`: once an hour, from Monday 08:00 (Amsterdam), claims this week's digest;
-/// the instance that wins sends it.
-struct WhiteSpotDigestService: Service {
-    let run: WhiteSpotDigestRun
-    let runs: ScheduledRuns
-    let logger: Logger
-
-    func run() async throws {
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            await tick(now: Date())
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
-        }
-    }
-
-    func tick(now: Date) async {
-        var calendar = Calendar(identifier: .iso8601)
-        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-        let parts = calendar.dateComponents([.weekday, .hour], from: now)
-        guard parts.weekday != 2 || (parts.hour ?? 0) >= 8 else { return }
-        let today = Day(now)
-        do {
-            guard try await runs.claim(job: "white-spot-digest", period: FreshnessDigest.week(of: today)) else { return }
-            let sent = try await run.send(today: today, logger: logger)
-            logger.info("White-spot digest sent", metadata: ["messages": "\(sent)"])
-        } catch {
-            logger.error("White-spot digest failed", metadata: ["error": "\(error)"])
-        }
     }
 }
