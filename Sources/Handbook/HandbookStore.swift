@@ -1,67 +1,22 @@
 import Catalogue
 import Foundation
 
-/// Where an entry stands: a partner's proposal or an editor's concept is not public until published.
-public enum EntryStatus: String, Sendable, Codable, CaseIterable {
-    case concept
-    case submitted = "ingediend"
-    case published = "gepubliceerd"
+/// A handbook entry's status, its managed form and its revisions are the editorial model every
+/// piece of content shares (`Catalogue/Editorial/ManagedContent.swift`).
+public typealias EntryStatus = ContentStatus
+public typealias ManagedEntry = ManagedContent<HandbookEntry>
+public typealias EntryRevision = ContentRevision<HandbookEntry>
+public typealias HandbookProblem = ContentProblem
 
-    public var label: String {
-        switch self {
-        case .concept: "Concept"
-        case .submitted: "Ter beoordeling"
-        case .published: "Gepubliceerd"
-        }
+extension ManagedContent where Content == HandbookEntry {
+    public var entry: HandbookEntry {
+        get { content }
+        set { content = newValue }
     }
 }
 
-/// An entry as the portal keeps it: content, status, whose proposal, and its version for the
-/// optimistic lock of the form.
-public struct ManagedEntry: Sendable, Equatable {
-    public var entry: HandbookEntry
-    public var status: EntryStatus
-    /// For a partner editor's proposal: their provider.
-    public var provider: String?
-    public var version: Int
-    public var updated: Date
-    public var updatedBy: String
-    /// The redactie's comment when it sent the entry back; cleared by the next save.
-    public var reviewComment: String?
-
-    public init(entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int, updated: Date, updatedBy: String,
-                reviewComment: String? = nil) {
-        self.entry = entry
-        self.status = status
-        self.provider = provider
-        self.version = version
-        self.updated = updated
-        self.updatedBy = updatedBy
-        self.reviewComment = reviewComment
-    }
-}
-
-/// One step in an entry's history: the whole entry as it was, who and when.
-public struct EntryRevision: Sendable, Equatable {
-    public var number: Int
-    public var entry: HandbookEntry
-    public var status: EntryStatus
-    public var editor: Editor
-    public var at: Date
-
-    public init(number: Int, entry: HandbookEntry, status: EntryStatus, editor: Editor, at: Date) {
-        self.number = number
-        self.entry = entry
-        self.status = status
-        self.editor = editor
-        self.at = at
-    }
-}
-
-public enum HandbookProblem: Error, Sendable, Equatable {
-    /// Someone saved the entry since the form was opened.
-    case staleVersion
-    case notFound
+extension ContentRevision where Content == HandbookEntry {
+    public var entry: HandbookEntry { content }
 }
 
 public protocol HandbookStore: Sendable {

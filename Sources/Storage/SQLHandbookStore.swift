@@ -12,16 +12,7 @@ public struct SQLHandbookStore: HandbookStore {
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
-    struct Row: Decodable {
-        var id: String
-        var body: String
-        var status: String
-        var provider: String?
-        var version: Int
-        var updated_at: Double
-        var updated_by: String
-        var review_comment: String?
-    }
+    let entries = SQLRevisedContent<HandbookEntry>(table: "handbook_entries", revisions: "handbook_entry_revisions", owner: "entry_id")
 
     static func encode<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T { try JSONDecoder().decode(type, from: Data(text.utf8)) }
@@ -44,10 +35,7 @@ public struct SQLHandbookStore: HandbookStore {
     public func published() async throws -> Handbook {
         let sql = database.sql
         var handbook = try await Self.readFrame(on: sql)
-        handbook.entries = try await sql.raw("""
-            SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries
-            WHERE status = \(bind: EntryStatus.published.rawValue) ORDER BY id
-            """).all(decoding: Row.self).map { try Self.decode(HandbookEntry.self, $0.body) }
+        handbook.entries = try await entries.published(on: sql)
         return handbook
     }
 
@@ -57,7 +45,7 @@ public struct SQLHandbookStore: HandbookStore {
             try await Self.writeFrame(handbook, on: sql)
             try await sql.raw("DELETE FROM handbook_entries").run()
             for entry in handbook.entries {
-                try await Self.write(entry, status: .published, provider: nil, version: 1, by: editor, insert: true, on: sql)
+                try await entries.write(entry, id: entry.id, status: .published, provider: nil, version: 1, by: editor, insert: true, on: sql)
             }
         }
     }
@@ -84,96 +72,18 @@ public struct SQLHandbookStore: HandbookStore {
         }
     }
 
-    public func managedEntries() async throws -> [ManagedEntry] {
-        try await database.sql.raw("SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries ORDER BY id")
-            .all(decoding: Row.self).map(Self.managed)
-    }
-
-    static func managed(_ row: Row) throws -> ManagedEntry {
-        ManagedEntry(entry: try decode(HandbookEntry.self, row.body), status: EntryStatus(rawValue: row.status) ?? .concept,
-                     provider: row.provider, version: row.version, updated: Date(timeIntervalSince1970: row.updated_at), updatedBy: row.updated_by,
-                     reviewComment: row.review_comment)
-    }
+    public func managedEntries() async throws -> [ManagedEntry] { try await entries.all(on: database.sql) }
 
     @discardableResult
     public func save(_ entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int?, by editor: Editor) async throws -> ManagedEntry {
         try await database.transaction { tx in
-            let sql = tx.sql
-            let current = try await sql.raw("""
-                SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries WHERE id = \(bind: entry.id)
-                """).first(decoding: Row.self)
-            if let version {
-                guard let current else { throw HandbookProblem.notFound }
-                guard current.version == version else { throw HandbookProblem.staleVersion }
-            } else if current != nil {
-                throw HandbookProblem.staleVersion
-            }
-            let next = (version ?? 0) + 1
-            return try await Self.write(entry, status: status, provider: provider ?? current?.provider, version: next, by: editor,
-                                        insert: current == nil, on: sql)
+            try await entries.save(entry, id: entry.id, status: status, provider: provider, version: version, by: editor, on: tx.sql)
         }
-    }
-
-    @discardableResult
-    static func write(_ entry: HandbookEntry, status: EntryStatus, provider: String?, version: Int, by editor: Editor, insert: Bool,
-                      on sql: any SQLDatabase) async throws -> ManagedEntry {
-        let now = Date()
-        let body = try encode(entry)
-        if insert {
-            try await sql.raw("""
-                INSERT INTO handbook_entries (id, body, status, provider, version, updated_at, updated_by)
-                VALUES (\(bind: entry.id), \(bind: body), \(bind: status.rawValue), \(bind: provider), \(bind: version),
-                        \(bind: now.timeIntervalSince1970), \(bind: editor.name))
-                """).run()
-        } else {
-            // Conditional on the version read in this transaction: two saves at once cannot both win.
-            let rows = try await sql.raw("""
-                UPDATE handbook_entries SET body = \(bind: body), status = \(bind: status.rawValue), provider = \(bind: provider), review_comment = NULL,
-                       version = \(bind: version), updated_at = \(bind: now.timeIntervalSince1970), updated_by = \(bind: editor.name)
-                WHERE id = \(bind: entry.id) AND version = \(bind: version - 1) RETURNING id
-                """).all()
-            guard rows.count == 1 else { throw HandbookProblem.staleVersion }
-        }
-        struct Number: Decodable { var n: Int? }
-        let last = try await sql.raw("SELECT MAX(number) AS n FROM handbook_entry_revisions WHERE entry_id = \(bind: entry.id)")
-            .first(decoding: Number.self)?.n ?? 0
-        try await sql.raw("""
-            INSERT INTO handbook_entry_revisions (id, entry_id, number, body, status, editor_email, editor_name, at)
-            VALUES (\(bind: UUID()), \(bind: entry.id), \(bind: last + 1), \(bind: body), \(bind: status.rawValue),
-                    \(bind: editor.email), \(bind: editor.name), \(bind: now.timeIntervalSince1970))
-            """).run()
-        return ManagedEntry(entry: entry, status: status, provider: provider, version: version, updated: now, updatedBy: editor.name)
     }
 
     public func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws {
-        try await database.transaction { tx in
-            let sql = tx.sql
-            guard let current = try await sql.raw("""
-                SELECT id, body, status, provider, version, updated_at, updated_by, review_comment FROM handbook_entries WHERE id = \(bind: id)
-                """).first(decoding: Row.self) else { throw HandbookProblem.notFound }
-            guard current.version == version else { throw HandbookProblem.staleVersion }
-            try await Self.write(try Self.decode(HandbookEntry.self, current.body), status: .concept, provider: current.provider,
-                                 version: version + 1, by: editor, insert: false, on: sql)
-            try await sql.raw("UPDATE handbook_entries SET review_comment = \(bind: comment) WHERE id = \(bind: id)").run()
-        }
+        try await database.transaction { tx in try await entries.sendBack(id, version: version, comment: comment, by: editor, on: tx.sql) }
     }
 
-    public func revisions(_ id: String) async throws -> [EntryRevision] {
-        struct Revision: Decodable {
-            var number: Int
-            var body: String
-            var status: String
-            var editor_email: String
-            var editor_name: String
-            var at: Double
-        }
-        return try await database.sql.raw("""
-            SELECT number, body, status, editor_email, editor_name, at FROM handbook_entry_revisions
-            WHERE entry_id = \(bind: id) ORDER BY number DESC
-            """).all(decoding: Revision.self).map { row in
-            EntryRevision(number: row.number, entry: try Self.decode(HandbookEntry.self, row.body),
-                          status: EntryStatus(rawValue: row.status) ?? .concept, editor: Editor(email: row.editor_email, name: row.editor_name),
-                          at: Date(timeIntervalSince1970: row.at))
-        }
-    }
+    public func revisions(_ id: String) async throws -> [EntryRevision] { try await entries.history(id, on: database.sql) }
 }
