@@ -64,9 +64,25 @@ public final class LiveArticles: Sendable {
     }
 }
 
+/// An article as the portal keeps it, and one step of its history: the editorial model the
+/// handbook's entries share (`Catalogue/Editorial/ManagedContent.swift`).
+public typealias ManagedArticle = ManagedContent<Article>
+public typealias ArticleRevision = ContentRevision<Article>
+
 /// Where articles are kept.
 public protocol ArticleStore: Sendable {
+    /// The published articles and every magazine edition.
     func published() async throws -> ArticleCollection
-    /// Replaces every article and edition, in one transaction (the demo, an import).
+    /// Replaces every article and edition, in one transaction (the demo, an import); every article published.
     func replace(with collection: ArticleCollection) async throws
+    /// Every article with its status, for the portal, newest change first.
+    func managedArticles() async throws -> [ManagedArticle]
+    func managedArticle(_ id: String) async throws -> ManagedArticle?
+    /// Saves an article; `version` nil for a new one, otherwise the version the form was opened on.
+    /// Adds a revision. Throws `ContentProblem.staleVersion` when another save came first or the id is taken.
+    @discardableResult
+    func save(_ article: Article, status: ContentStatus, provider: String?, version: Int?, by editor: Editor) async throws -> ManagedArticle
+    /// The redactie returns a submitted article to its author as a concept, with a comment.
+    func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws
+    func revisions(_ id: String) async throws -> [ArticleRevision]
 }

@@ -4,10 +4,13 @@ import Foundation
 import Knowledge
 import SQLKit
 
-/// Articles and magazine editions in the relational database, one JSON document a row. Only
-/// `gepubliceerd` rows are public; the editorial workflow of later work adds the other states.
+/// Articles and magazine editions in the relational database, one JSON document a row, with the
+/// editorial workflow the handbook's entries have (`SQLRevisedContent`): status, version, revisions.
+/// Only `gepubliceerd` rows are public. The `kind` and `published` columns mirror the document for
+/// queries that should not decode it.
 public struct SQLArticleStore: ArticleStore {
     let database: any Database
+    let articles = SQLRevisedContent<Article>(table: "articles", revisions: "article_revisions", owner: "article_id")
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
@@ -15,12 +18,13 @@ public struct SQLArticleStore: ArticleStore {
 
     public func published() async throws -> ArticleCollection {
         let decoder = JSONDecoder()
-        let articles = try await database.sql.raw("SELECT body FROM articles WHERE status = 'gepubliceerd'").all(decoding: Body.self)
-            .map { try decoder.decode(Article.self, from: Data($0.body.utf8)) }
-        let editions = try await database.sql.raw("SELECT body FROM magazine_editions").all(decoding: Body.self)
+        let sql = database.sql
+        let editions = try await sql.raw("SELECT body FROM magazine_editions").all(decoding: Body.self)
             .map { try decoder.decode(MagazineEdition.self, from: Data($0.body.utf8)) }
-        return ArticleCollection(articles: articles, editions: editions)
+        return ArticleCollection(articles: try await articles.published(on: sql), editions: editions)
     }
+
+    static let importer = Editor(email: "import@weerbaar.invalid", name: "Import")
 
     public func replace(with collection: ArticleCollection) async throws {
         let encoder = JSONEncoder()
@@ -28,13 +32,15 @@ public struct SQLArticleStore: ArticleStore {
         try await database.transaction { tx in
             let sql = tx.sql
             try await sql.raw("DELETE FROM magazine_editions").run()
+            try await sql.raw("DELETE FROM article_revisions").run()
             try await sql.raw("DELETE FROM articles").run()
             for article in collection.articles {
                 try await sql.raw("""
-                    INSERT INTO articles (id, body, kind, status, published) VALUES (\(bind: article.id),
-                    \(bind: String(decoding: try encoder.encode(article), as: UTF8.self)), \(bind: article.kind.rawValue), 'gepubliceerd',
-                    \(bind: article.published.description))
+                    INSERT INTO articles (id, body, kind, status, published, version) VALUES (\(bind: article.id), '{}', \(bind: article.kind.rawValue),
+                    'concept', \(bind: article.published.description), 0)
                     """).run()
+                try await articles.write(article, id: article.id, status: .published, provider: nil, version: 1, by: Self.importer,
+                                         insert: false, on: sql)
             }
             for edition in collection.editions {
                 try await sql.raw("""
@@ -43,4 +49,36 @@ public struct SQLArticleStore: ArticleStore {
             }
         }
     }
+
+    public func managedArticles() async throws -> [ManagedArticle] {
+        try await articles.all(on: database.sql).sorted { ($0.updated, $0.content.id) > ($1.updated, $1.content.id) }
+    }
+
+    public func managedArticle(_ id: String) async throws -> ManagedArticle? { try await articles.one(id, on: database.sql) }
+
+    @discardableResult
+    public func save(_ article: Article, status: ContentStatus, provider: String?, version: Int?, by editor: Editor) async throws -> ManagedArticle {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            if version == nil, try await articles.one(article.id, on: sql) == nil {
+                // A new row with the mirrored columns; the shared write fills in the rest as version 1.
+                try await sql.raw("""
+                    INSERT INTO articles (id, body, kind, status, published, version) VALUES (\(bind: article.id), '{}', \(bind: article.kind.rawValue),
+                    'concept', \(bind: article.published.description), 0)
+                    """).run()
+                return try await articles.write(article, id: article.id, status: status, provider: provider, version: 1, by: editor, insert: false, on: sql)
+            }
+            let saved = try await articles.save(article, id: article.id, status: status, provider: provider, version: version, by: editor, on: sql)
+            try await sql.raw("""
+                UPDATE articles SET kind = \(bind: article.kind.rawValue), published = \(bind: article.published.description) WHERE id = \(bind: article.id)
+                """).run()
+            return saved
+        }
+    }
+
+    public func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws {
+        try await database.transaction { tx in try await articles.sendBack(id, version: version, comment: comment, by: editor, on: tx.sql) }
+    }
+
+    public func revisions(_ id: String) async throws -> [ArticleRevision] { try await articles.history(id, on: database.sql) }
 }

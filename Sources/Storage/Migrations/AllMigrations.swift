@@ -28,5 +28,6 @@ enum AllMigrations {
         M0023_CreateInsight(),
         M0024_CreateWhiteSpotDigest(),
         M0025_CreateArticles(),
+        M0026_AddArticleWorkflow(),
     ]
 }
