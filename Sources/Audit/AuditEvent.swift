@@ -41,6 +41,8 @@ public struct AuditEvent: Sendable, Equatable {
         case surveyChanged = "peiling-gewijzigd"
         case surveyInvitationsSent = "peiling-uitnodigingen-verstuurd"
         case feedbackModerated = "feedback-beoordeeld"
+        case articleSaved = "artikel-opgeslagen"
+        case articlePublished = "artikel-gepubliceerd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -81,6 +83,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .surveyChanged: "Behoeftepeiling gewijzigd (gegevens, vragen of status)"
             case .surveyInvitationsSent: "Uitnodigingen of herinneringen voor een peiling verstuurd"
             case .feedbackModerated: "Toelichting bij feedback goed- of afgekeurd"
+            case .articleSaved: "Artikel opgeslagen (concept, ingediend, teruggestuurd of teruggezet)"
+            case .articlePublished: "Artikel gepubliceerd"
             }
         }
     }

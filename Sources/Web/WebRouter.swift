@@ -39,6 +39,9 @@ public enum WebRouter {
                 routes += HandbookPortalRoutes<Context>(site: site, portal: portal, store: handbook).routes
                     + CompositionRoutes<Context>(site: site, portal: portal, store: handbook).routes
             }
+            if let articles = portal.articles {
+                routes += ArticlePortalRoutes<Context>(site: site, portal: portal, store: articles).routes
+            }
             if let insight = site.insight {
                 routes += SurveyPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes
                     + FeedbackPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes

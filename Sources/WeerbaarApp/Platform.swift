@@ -80,6 +80,7 @@ public struct Platform: Sendable {
     public var accounts: any AccountStore { FluentAccountStore(database: database) }
 
     public var handbookStore: any HandbookStore { SQLHandbookStore(database: database) }
+    public var articleStore: any ArticleStore { SQLArticleStore(database: database) }
     public var surveyStore: any SurveyStore { SQLSurveyStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
@@ -147,6 +148,7 @@ public struct Platform: Sendable {
         site.handbook = handbook
         site.articles = articles
         site.portal?.handbook = handbookStore
+        site.portal?.articles = articleStore
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
         let secure = configuration.baseURL.hasPrefix("https://")
         site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure,

@@ -31,6 +31,8 @@ enum DashboardPage {
                 .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
                 .if(account.role == .editor || account.role == .partnerEditor,
                     .li(.a(.href(HandbookPortalPaths.entries()), .safeText("Handboek maatschappelijke onrust")))),
+                .if(account.role == .editor || account.role == .partnerEditor,
+                    .li(.a(.href(ArticlePortalPaths.articles()), .safeText("Artikelen en praktijkvoorbeelden")))),
                 .if(account.role != .administrator, .li(.a(.href(InsightPaths.Portal.whiteSpots()), .safeText("Witte vlekken: aanbod tegenover vraag")))),
                 .if(account.role == .editor, .li(.a(.href(InsightPaths.Portal.surveys()), .safeText("Behoeftepeilingen onder gemeenten")))),
                 .if(account.role == .editor || account.role == .partnerEditor,

@@ -4,6 +4,7 @@ import Audit
 import Catalogue
 import Foundation
 import Handbook
+import Knowledge
 import Mail
 import Newsletter
 
@@ -31,6 +32,8 @@ public struct PortalServices: Sendable {
     public var newsletter: PortalNewsletter?
     /// The handbook's entries, their workflow and history; nil serves no handbook pages in the portal.
     public var handbook: (any HandbookStore)?
+    /// Articles with their workflow and history; nil serves no article pages in the portal.
+    public var articles: (any ArticleStore)?
 
     public init(accounts: any AccountStore, signIn: SignInService, links: AccountLinks, mailer: any Mailer, mailFrom: MailAddress,
                 audit: any AuditLog, catalogueStore: any CatalogueStore, editorial: any EditorialStore, providers: any ProviderStore,

@@ -4,6 +4,7 @@ import Catalogue
 import CatalogueService
 import Foundation
 import Handbook
+import Knowledge
 import Newsletter
 import HTTPTypes
 import HummingbirdTesting
@@ -48,23 +49,37 @@ enum PortalFixtures {
         try await platform.handbookStore.save(entry, status: .submitted, provider: offering.provider, version: nil, by: Editor(email: "p@x", name: "Partner"))
     }
 
+    /// An article the partner editor (of VNG) proposed: what the article routes are asked about.
+    static let articleProposal = "matrix-artikel"
+
+    static func proposeArticle(_ platform: Platform) async throws {
+        let article = Article(id: articleProposal, kind: .background, title: "Een voorstel", lead: "Kort.", body: "Tekst.", themes: ["polarisatie"],
+                              published: Day("2026-11-01")!)
+        try await platform.articleStore.save(article, status: .submitted, provider: "vng", version: nil, by: Editor(email: "p@x", name: "Partner"))
+    }
+
     static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String, survey: UUID = UUID()) -> String {
-        template.replacingOccurrences(of: "/beheer/handboek/{id}", with: "/beheer/handboek/\(handbookEntry)")
-            .replacingOccurrences(of: "/beheer/peilingen/{id}", with: "/beheer/peilingen/\(survey.uuidString)")
-            .replacingOccurrences(of: "{vraag}", with: "rol")
-            .replacingOccurrences(of: "{formaat}", with: "csv")
-            .replacingOccurrences(of: "{soort}", with: "training")
-            .replacingOccurrences(of: "/beheer/leerroutes/{slug}", with: "/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers")
-            .replacingOccurrences(of: "{thema}", with: "polarisatie")
-            .replacingOccurrences(of: "{token}", with: "bestaat-niet")
-            .replacingOccurrences(of: "{provider}/{id}", with: "vng/\(offering.id)")
-            .replacingOccurrences(of: "{id}", with: account.uuidString)
-            .replacingOccurrences(of: "{provider}", with: "vng")
-            .replacingOccurrences(of: "{n}", with: "1")
-            .replacingOccurrences(of: "{upload}", with: UUID().uuidString)
-            .replacingOccurrences(of: "{lijst}", with: "thema")
-            .replacingOccurrences(of: "{waarde}", with: "polarisatie")
-            .replacingOccurrences(of: "{editie}", with: edition.uuidString)
+        // In this order: a specific template before the general parameter it contains.
+        let replacements: [(String, String)] = [
+            ("/beheer/handboek/{id}", "/beheer/handboek/\(handbookEntry)"),
+            ("/beheer/artikelen/{id}", "/beheer/artikelen/\(articleProposal)"),
+            ("/beheer/peilingen/{id}", "/beheer/peilingen/\(survey.uuidString)"),
+            ("{vraag}", "rol"),
+            ("{formaat}", "csv"),
+            ("{soort}", "training"),
+            ("/beheer/leerroutes/{slug}", "/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers"),
+            ("{thema}", "polarisatie"),
+            ("{token}", "bestaat-niet"),
+            ("{provider}/{id}", "vng/\(offering.id)"),
+            ("{id}", account.uuidString),
+            ("{provider}", "vng"),
+            ("{n}", "1"),
+            ("{upload}", UUID().uuidString),
+            ("{lijst}", "thema"),
+            ("{waarde}", "polarisatie"),
+            ("{editie}", edition.uuidString),
+        ]
+        return replacements.reduce(template) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     /// The routes the platform's router registers, read from the same union.
