@@ -10,7 +10,8 @@ import SQLKit
 /// queries that should not decode it.
 public struct SQLArticleStore: ArticleStore {
     let database: any Database
-    let articles = SQLRevisedContent<Article>(table: "articles", revisions: "article_revisions", owner: "article_id")
+    static let revised = SQLRevisedContent<Article>(table: "articles", revisions: "article_revisions", owner: "article_id")
+    var articles: SQLRevisedContent<Article> { Self.revised }
 
     public init(database: WeerbaarDatabase) { self.database = database.database }
 
@@ -61,12 +62,7 @@ public struct SQLArticleStore: ArticleStore {
         try await database.transaction { tx in
             let sql = tx.sql
             if version == nil, try await articles.one(article.id, on: sql) == nil {
-                // A new row with the mirrored columns; the shared write fills in the rest as version 1.
-                try await sql.raw("""
-                    INSERT INTO articles (id, body, kind, status, published, version) VALUES (\(bind: article.id), '{}', \(bind: article.kind.rawValue),
-                    'concept', \(bind: article.published.description), 0)
-                    """).run()
-                return try await articles.write(article, id: article.id, status: status, provider: provider, version: 1, by: editor, insert: false, on: sql)
+                return try await Self.insert(article, status: status, provider: provider, by: editor, on: sql)
             }
             let saved = try await articles.save(article, id: article.id, status: status, provider: provider, version: version, by: editor, on: sql)
             try await sql.raw("""
@@ -74,6 +70,20 @@ public struct SQLArticleStore: ArticleStore {
                 """).run()
             return saved
         }
+    }
+
+    /// A new article as version 1: a row with the mirrored columns, which the shared write completes.
+    /// Throws `staleVersion` when the id is taken. For callers inside another transaction (a tip accepted).
+    static func insert(_ article: Article, status: ContentStatus, provider: String?, by editor: Editor, on sql: any SQLDatabase) async throws -> ManagedArticle {
+        struct Found: Decodable { var id: String }
+        guard try await sql.raw("SELECT id FROM articles WHERE id = \(bind: article.id)").first(decoding: Found.self) == nil else {
+            throw ContentProblem.staleVersion
+        }
+        try await sql.raw("""
+            INSERT INTO articles (id, body, kind, status, published, version) VALUES (\(bind: article.id), '{}', \(bind: article.kind.rawValue),
+            'concept', \(bind: article.published.description), 0)
+            """).run()
+        return try await revised.write(article, id: article.id, status: status, provider: provider, version: 1, by: editor, insert: false, on: sql)
     }
 
     public func sendBack(_ id: String, version: Int, comment: String, by editor: Editor) async throws {

@@ -29,5 +29,6 @@ enum AllMigrations {
         M0024_CreateWhiteSpotDigest(),
         M0025_CreateArticles(),
         M0026_AddArticleWorkflow(),
+        M0027_CreateTips(),
     ]
 }
