@@ -265,8 +265,6 @@ enum SurveyAnswerPages {
     }
 
     static func message(_ title: String, _ paragraphs: [String], path: String, site: SiteServices, status: Bool = false) -> String {
-        Layout.render(PageMeta(title: title, description: "Behoeftepeiling", path: path, noIndex: true), site: site, content: .group(
-            .h1(.safeText(title)),
-            .forEach(paragraphs) { .p(.safeText($0)) }))
+        MessagePage.render(title, paragraphs, path: path, description: "Behoeftepeiling", site: site)
     }
 }

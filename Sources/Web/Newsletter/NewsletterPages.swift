@@ -55,10 +55,7 @@ enum NewsletterPages {
     }
 
     static func message(_ title: String, _ paragraphs: [String], path: String, site: SiteServices, link: (String, String)? = nil) -> String {
-        Layout.render(meta(title, path), site: site, content: .group(
-            .h1(.safeText(title)),
-            .forEach(paragraphs) { .p(.safeText($0)) },
-            .unwrap(link) { .p(.a(.href(esc($0.0)), .safeText($0.1))) }))
+        MessagePage.render(title, paragraphs, path: path, description: "WeerbaarNL, de nieuwsbrief van Weerbaar.", site: site, link: link)
     }
 
     static func checkInbox(site: SiteServices) -> String {
