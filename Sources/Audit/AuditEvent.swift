@@ -43,6 +43,7 @@ public struct AuditEvent: Sendable, Equatable {
         case feedbackModerated = "feedback-beoordeeld"
         case articleSaved = "artikel-opgeslagen"
         case articlePublished = "artikel-gepubliceerd"
+        case tipTransition = "tip-status-gewijzigd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -85,6 +86,7 @@ public struct AuditEvent: Sendable, Equatable {
             case .feedbackModerated: "Toelichting bij feedback goed- of afgekeurd"
             case .articleSaved: "Artikel opgeslagen (concept, ingediend, teruggestuurd of teruggezet)"
             case .articlePublished: "Artikel gepubliceerd"
+            case .tipTransition: "Tip of praktijkvoorbeeld van een lezer: status gewijzigd"
             }
         }
     }

@@ -211,7 +211,8 @@ public struct TipFilter: Sendable, Equatable {
 
 public protocol TipStore: Sendable {
     /// Stores a new, unconfirmed tip with its sender; the personal link's token is kept as a hash.
-    func create(_ content: Tip.Content, sender: TipSender, tokenHash: String, now: Date) async throws -> Tip
+    @discardableResult
+    func create(_ id: UUID, _ content: Tip.Content, sender: TipSender, tokenHash: String, now: Date) async throws -> Tip
     /// The tip a personal link names, with its sender while their data are kept.
     func tip(tokenHash: String) async throws -> (Tip, TipSender?)?
     func tip(_ id: UUID) async throws -> (Tip, TipSender?)?
@@ -222,7 +223,8 @@ public protocol TipStore: Sendable {
     @discardableResult
     func move(_ id: UUID, from: Set<Tip.State>, to: Tip.State, now: Date, change: TipChange) async throws -> Tip
     /// Accepts a tip in review: its draft article is stored as a concept in the same transaction.
-    func accept(_ id: UUID, article: Article, by editor: Editor, now: Date) async throws -> Tip
+    @discardableResult
+    func accept(_ id: UUID, article: Article, by editor: Editor, note: String?, now: Date) async throws -> Tip
     /// The sender's edit while changes are requested; the tip goes back to its editor.
     func resubmit(_ id: UUID, content: Tip.Content, now: Date) async throws -> Tip
     /// The median time from submission to decision over tips decided since `since`, and how many.

@@ -13,6 +13,8 @@ public struct SignedLink: Sendable {
         case confirmAlert = "a"
         /// Stopping one alert; the id is the alert's.
         case stopAlert = "s"
+        /// A tip's sender's personal link (status, changes, withdrawal); the id is the tip's.
+        case tip = "t"
     }
 
     public enum Problem: Error, Sendable, Equatable {

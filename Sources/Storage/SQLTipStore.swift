@@ -56,8 +56,9 @@ public struct SQLTipStore: TipStore {
     /// Themes between commas, so a filter is one LIKE with the commas around the slug.
     static func themes(_ content: Tip.Content) -> String { "," + content.themes.joined(separator: ",") + "," }
 
-    public func create(_ content: Tip.Content, sender: TipSender, tokenHash: String, now: Date) async throws -> Tip {
-        let tip = Tip(id: UUID(), state: .unconfirmed, content: content, created: now, updated: now)
+    @discardableResult
+    public func create(_ id: UUID, _ content: Tip.Content, sender: TipSender, tokenHash: String, now: Date) async throws -> Tip {
+        let tip = Tip(id: id, state: .unconfirmed, content: content, created: now, updated: now)
         try await database.transaction { tx in
             let sql = tx.sql
             try await sql.raw("""
@@ -142,11 +143,12 @@ public struct SQLTipStore: TipStore {
         }
     }
 
-    public func accept(_ id: UUID, article: Article, by editor: Editor, now: Date) async throws -> Tip {
+    @discardableResult
+    public func accept(_ id: UUID, article: Article, by editor: Editor, note: String?, now: Date) async throws -> Tip {
         try await database.transaction { tx in
             let sql = tx.sql
             guard let (tip, _) = try await Self.read(id, on: sql) else { throw TipProblem.notFound }
-            var next = try Self.step(tip, from: [.inReview], to: .accepted, now: now, change: TipChange(byClaimer: editor))
+            var next = try Self.step(tip, from: [.inReview], to: .accepted, now: now, change: TipChange(byClaimer: editor, decisionNote: note))
             next.articleID = article.id
             try await Self.write(next, readIn: tip.state, on: sql)
             // In the same transaction: a tip is accepted with its draft, or not at all.

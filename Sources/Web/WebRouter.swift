@@ -42,6 +42,9 @@ public enum WebRouter {
             if let articles = portal.articles {
                 routes += ArticlePortalRoutes<Context>(site: site, portal: portal, store: articles).routes
             }
+            if let tips = site.tips {
+                routes += TipModerationRoutes<Context>(site: site, portal: portal, tips: tips).routes
+            }
             if let insight = site.insight {
                 routes += SurveyPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes
                     + FeedbackPortalRoutes<Context>(site: site, portal: portal, insight: insight).routes
@@ -50,6 +53,9 @@ public enum WebRouter {
             if let newsletter = portal.newsletter {
                 routes += EditionRoutes<Context>(site: site, portal: portal, newsletter: newsletter).routes
             }
+        }
+        if let tips = site.tips {
+            routes += TipRoutes<Context>(site: site, tips: tips).routes
         }
         if let insight = site.insight {
             routes += InsightRoutes<Context>(site: site, insight: insight).routes + SurveyAnswerRoutes<Context>(site: site, insight: insight).routes

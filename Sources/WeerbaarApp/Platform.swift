@@ -81,6 +81,7 @@ public struct Platform: Sendable {
 
     public var handbookStore: any HandbookStore { SQLHandbookStore(database: database) }
     public var articleStore: any ArticleStore { SQLArticleStore(database: database) }
+    public var tipStore: any TipStore { SQLTipStore(database: database) }
     public var surveyStore: any SurveyStore { SQLSurveyStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
@@ -149,6 +150,8 @@ public struct Platform: Sendable {
         site.articles = articles
         site.portal?.handbook = handbookStore
         site.portal?.articles = articleStore
+        site.tips = TipServices(store: tipStore, links: links, articles: articleStore, mailer: backgroundMailer,
+                                mailFrom: configuration.mailFrom, secureCookies: configuration.baseURL.hasPrefix("https://"))
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
         let secure = configuration.baseURL.hasPrefix("https://")
         site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure,

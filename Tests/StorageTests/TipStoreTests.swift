@@ -18,7 +18,7 @@ import TestSupport
         try await SurveyStoreTests.withStore(backend) { _, database in
             let store = SQLTipStore(database: database)
             let start = Date(timeIntervalSince1970: 1_800_000_000)
-            let tip = try await store.create(Self.content, sender: Self.sender, tokenHash: "hash-1", now: start)
+            let tip = try await store.create(UUID(), Self.content, sender: Self.sender, tokenHash: "hash-1", now: start)
             #expect(try await store.tip(tokenHash: "hash-1")?.1 == Self.sender)
             #expect(try await store.tips(TipFilter(states: [.submitted])).isEmpty, "unconfirmed tips are not in the queue")
             await #expect(throws: TipProblem.wrongState(.unconfirmed)) {
@@ -42,7 +42,7 @@ import TestSupport
 
             let draft = back.draftArticle(id: "koffie-in-de-wijk", sender: Self.sender, today: Day("2027-01-15")!)
             #expect(draft.authors == ["Sanne Inzender"] && draft.practice?.lessen == "Volhouden" && draft.body.contains("https://voorbeeld.example/verslag"))
-            let accepted = try await store.accept(tip.id, article: draft, by: anna, now: start.addingTimeInterval(3_600))
+            let accepted = try await store.accept(tip.id, article: draft, by: anna, note: nil, now: start.addingTimeInterval(3_600))
             #expect(accepted.state == .accepted && accepted.articleID == "koffie-in-de-wijk")
             let article = try #require(try await SQLArticleStore(database: database).managedArticle("koffie-in-de-wijk"))
             #expect(article.status == .concept && article.content.title == "Koffie in de wijk")
@@ -67,7 +67,7 @@ import TestSupport
             let store = SQLTipStore(database: database)
             let now = Date()
             for round in 0..<5 {
-                let tip = try await store.create(Self.content, sender: Self.sender, tokenHash: "claim-\(round)", now: now)
+                let tip = try await store.create(UUID(), Self.content, sender: Self.sender, tokenHash: "claim-\(round)", now: now)
                 try await store.move(tip.id, from: [.unconfirmed], to: .submitted, now: now, change: TipChange())
                 let winners = await withTaskGroup(of: String?.self) { group in
                     for n in 0..<4 {
@@ -90,8 +90,8 @@ import TestSupport
         try await SurveyStoreTests.withStore(backend) { _, database in
             let store = SQLTipStore(database: database)
             let start = Date(timeIntervalSince1970: 1_800_000_000)
-            let never = try await store.create(Self.content, sender: Self.sender, tokenHash: "never", now: start)
-            let declined = try await store.create(Self.content, sender: Self.sender, tokenHash: "declined", now: start)
+            let never = try await store.create(UUID(), Self.content, sender: Self.sender, tokenHash: "never", now: start)
+            let declined = try await store.create(UUID(), Self.content, sender: Self.sender, tokenHash: "declined", now: start)
             let editor = Editor(email: "a@x", name: "A")
             try await store.move(declined.id, from: [.unconfirmed], to: .submitted, now: start, change: TipChange())
             try await store.move(declined.id, from: [.submitted], to: .inReview, now: start, change: TipChange(claim: editor))

@@ -204,6 +204,7 @@ import WeerbaarApp
             try await platform.editions.create(edition)
             try await PortalFixtures.proposeHandbookEntry(platform, offering: platform.catalogue.offerings { $0.provider == "vng" && $0.kind == "publicatie" }.first!)
             try await PortalFixtures.proposeArticle(platform)
+            try await PortalFixtures.submitTip(platform)
             let survey = try #require(try await platform.surveyStore.surveys().first).id
             let signingOut = [AccountPaths.signOut.template, AccountPaths.signOutEverywhere.template]
             // Signing out ends the session the matrix needs, so those routes go last.

@@ -51,6 +51,7 @@ enum KnowledgePages {
         return Layout.render(meta, site: site, content: .group(
             .h1(.safeText("Praktijkvoorbeelden")),
             .p(.class("lead"), .safeText("Hoe andere gemeenten het aanpakten: de aanleiding, wat zij deden, wat het opleverde en wat zij anders zouden doen.")),
+            .p(.safeText("Werkt uw gemeente aan iets dat hier thuishoort? "), .a(.href(TipPaths.form()), .safeText("Stuur uw praktijkvoorbeeld in"))),
             .p(.a(.href(KnowledgePaths.magazine()), .safeText("Naar het magazine")), .safeText(" · "),
                .a(.href(SiteSearchPaths.search()), .safeText("Zoeken in het aanbod, de praktijk en het magazine"))),
             .div(.class("finder"),

@@ -1,6 +1,7 @@
 import Markup
 import Accounts
 import Catalogue
+import Foundation
 import CatalogueService
 import Plot
 
@@ -12,6 +13,13 @@ enum DashboardPage {
         var message: String? = nil
         /// For a redacteur: how many submissions wait for review.
         var awaitingReview: Int? = nil
+        /// For a redacteur: readers' tips waiting for a decision, and the median time to one.
+        var tips: Tips? = nil
+    }
+
+    struct Tips {
+        var open: Int
+        var median: TimeInterval?
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -27,6 +35,10 @@ enum DashboardPage {
                     : .li(.a(.href(EditorialPaths.offerings()), .safeText(account.role == .partnerEditor ? "Uw aanbod beheren" : "Aanbod beheren"))),
                 .unwrap(model.awaitingReview) { count in
                     .li(.a(.href(EditorialPaths.reviewQueue()), .safeText("Ter beoordeling (\(count))")))
+                },
+                .unwrap(model.tips) { tips in
+                    .li(.a(.href(TipPaths.Portal.queue()), .safeText("Tips van lezers (\(tips.open) open)")),
+                        .safeText(tips.median.map { " · mediane tijd tot besluit \(TipModerationPages.duration($0))" } ?? ""))
                 },
                 .if(account.role == .editor, .li(.a(.href(NewsletterPaths.Portal.editions()), .safeText("Nieuwsbrief WeerbaarNL")))),
                 .if(account.role == .editor || account.role == .partnerEditor,

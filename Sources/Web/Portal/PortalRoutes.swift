@@ -1,5 +1,7 @@
 import Accounts
 import Catalogue
+import Foundation
+import Knowledge
 import Hummingbird
 
 /// `/beheer`: the dashboard every signed-in visitor lands on, with the links their role may follow.
@@ -12,8 +14,13 @@ struct PortalRoutes<Context: RequestContext> {
             Route(.get, PortalPaths.dashboard, .signedIn(.everyone)) { request in
                 let message = DashboardFlash.message(request.query)
                 let waiting = request.account.role == .editor ? try await portal.editorial.submittedDrafts().count : nil
+                var tips: DashboardPage.Tips? = nil
+                if request.account.role == .editor, let store = site.tips?.store {
+                    let times = try await store.decisionTimes(since: Date().addingTimeInterval(-TipQueueFilter.decisionWindow))
+                    tips = .init(open: try await store.tips(TipFilter(states: TipQueueFilter.open)).count, median: times.median)
+                }
                 return Responses.personal(DashboardPage.render(.init(account: request.account, csrfToken: request.csrf, message: message,
-                                                                     awaitingReview: waiting), site: site))
+                                                                     awaitingReview: waiting, tips: tips), site: site))
             },
         ]
     }

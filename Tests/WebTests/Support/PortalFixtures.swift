@@ -58,11 +58,22 @@ enum PortalFixtures {
         try await platform.articleStore.save(article, status: .submitted, provider: "vng", version: nil, by: Editor(email: "p@x", name: "Partner"))
     }
 
+    /// A reader's tip, confirmed and waiting in the queue: what the moderation routes are asked about.
+    static let tipID = UUID(uuidString: "5A1E0000-0000-4000-8000-00000000713F")!
+
+    static func submitTip(_ platform: Platform) async throws {
+        let content = Tip.Content(kind: .tip, title: "Een tip voor de matrix", story: "Een verhaal van een lezer over de wijk.", themes: ["polarisatie"])
+        try await platform.tipStore.create(tipID, content, sender: TipSender(name: "Lezer", email: "lezer@gemeente.example", organisation: "", showName: false),
+                                           tokenHash: "matrix", now: Date())
+        try await platform.tipStore.move(tipID, from: [.unconfirmed], to: .submitted, now: Date(), change: TipChange())
+    }
+
     static func path(_ template: String, offering: Offering, account: UUID, edition: UUID, handbookEntry: String, survey: UUID = UUID()) -> String {
         // In this order: a specific template before the general parameter it contains.
         let replacements: [(String, String)] = [
             ("/beheer/handboek/{id}", "/beheer/handboek/\(handbookEntry)"),
             ("/beheer/artikelen/{id}", "/beheer/artikelen/\(articleProposal)"),
+            ("/beheer/tips/{id}", "/beheer/tips/\(tipID.uuidString)"),
             ("/beheer/peilingen/{id}", "/beheer/peilingen/\(survey.uuidString)"),
             ("{vraag}", "rol"),
             ("{formaat}", "csv"),

@@ -107,6 +107,7 @@ enum Layout {
                         .li(.a(.href(AboutPaths.accessibility()), .safeText("Toegankelijkheidsverklaring"))),
                         .li(.a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL"))),
                         .li(.a(.href(KnowledgePaths.magazine()), .safeText("Magazine en infobladen"))),
+                        .li(.a(.href(TipPaths.form()), .safeText("Tip ons: deel een praktijkvoorbeeld"))),
                         .li(.a(.href(SiteSearchPaths.search()), .safeText("Zoeken in alles"))),
                         .li(.a(.href(InsightPaths.publicSurveys()), .safeText("Behoeftepeilingen onder gemeenten"))),
                         .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),
