@@ -159,6 +159,12 @@ public struct Platform: Sendable {
         return site
     }
 
+    /// Every feature's retention: what is deleted, and after how long (the privacy statement says the same).
+    var retentionRules: [RetentionRule] {
+        [.unconfirmedSignUps(subscribers, alerts: alerts), .outboxRecipients(outbox),
+         .searchLog(searchLogStore, days: max(configuration.searchLogRetentionDays, 1)), .tips(tipStore)]
+    }
+
     public func application() -> some ApplicationProtocol {
         Application(
             router: router(),
@@ -167,13 +173,12 @@ public struct Platform: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
             services: [
                 backgroundMailer,
-                SearchLogFlusher(recorder: searchLog, store: searchLogStore, retentionDays: max(configuration.searchLogRetentionDays, 1),
-                                 interval: .seconds(5), logger: logger),
+                SearchLogFlusher(recorder: searchLog, store: searchLogStore, interval: .seconds(5), logger: logger),
                 WeeklyJob(job: "freshness-digest", label: "Freshness digest", fromHour: 7, runs: ScheduledRuns(database: database), logger: logger,
                           send: { [digest = freshnessDigest] in try await digest.send(today: $0, logger: $1) }),
                 WeeklyJob(job: "white-spot-digest", label: "White-spot digest", fromHour: 8, runs: ScheduledRuns(database: database), logger: logger,
                           send: { [digest = whiteSpotDigest] in try await digest.send(today: $0, logger: $1) }),
-                SubscriberPurge(subscribers: subscribers, alerts: alerts, outbox: outbox, logger: logger),
+                RetentionJob(rules: retentionRules, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),

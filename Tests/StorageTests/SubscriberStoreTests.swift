@@ -68,7 +68,7 @@ import TestSupport
             _ = try await store.confirm(confirmed.id, now: now)
             _ = try await store.subscribe(email: "nieuw@example.org", name: nil, organisation: nil, interests: [], source: "/", now: now)
             // The hourly job inside serve does the purge.
-            #expect(await SubscriberPurge(subscribers: store, logger: Logger(label: "test")).tick(now: now) == 1)
+            #expect(await RetentionJob(rules: [.unconfirmedSignUps(store, alerts: nil)], logger: Logger(label: "test")).tick(now: now).values.first == 1)
             #expect(try await store.purgeUnconfirmed(before: now.addingTimeInterval(-Subscriber.confirmWithin)) == 0)
             #expect(try await store.confirmedCount() == 1)
             // The link secret is made once and then the same for every caller.

@@ -97,6 +97,10 @@ Onder elk aanbod kunt u laten weten of het nuttig was, met een korte toelichting
 
 Voor de behoeftepeiling nodigt de redactie contactpersonen van gemeenten uit. Van hen bewaren we naam, e-mailadres, gemeente en wanneer de uitnodiging is verstuurd en geopend. De antwoorden zijn die van de gemeente, niet van een persoon. Is een peiling anoniem, dan bewaren we bij de antwoorden alleen de provincie en de grootteklasse van de gemeente, en bij de gemeente alleen dat zij heeft geantwoord. Openbare resultaten tonen geen groepen van minder dan vijf gemeenten.
 
+## Tips en praktijkvoorbeelden (Tip ons)
+
+Stuurt u de redactie een tip, een praktijkvoorbeeld of een dilemma, dan bewaren we uw inzending en, apart daarvan, uw naam, e-mailadres en organisatie. We gebruiken die om uw adres te bevestigen en met u over uw inzending te overleggen. Uw naam staat alleen bij een artikel als u daarvoor toestemming gaf; uw e-mailadres en organisatie publiceren we nooit. Bevestigt u uw inzending niet binnen zeven dagen, dan verwijderen we haar met uw gegevens. Twaalf maanden na het besluit van de redactie verwijderen we uw contactgegevens; een afgewezen of ingetrokken inzending verwijderen we dan helemaal. Bestanden nemen we niet aan, alleen links.
+
 ## Serverlogboeken
 
 [In te vullen: houdt de webserver een toegangslogboek bij, met welke gegevens (bijvoorbeeld IP-adressen) en hoe lang?]
