@@ -268,6 +268,7 @@ public enum DemoCatalogue {
         try await loadHandbook(from: directory, store: importer.store, into: SQLHandbookStore(database: database), today: today)
         try await DemoSurveys.load(into: SQLSurveyStore(database: database), taxonomy: try await importer.store.taxonomy(), today: today)
         try await loadArticles(from: directory, store: importer.store, into: SQLArticleStore(database: database), today: today)
+        try await DemoTips.load(into: SQLTipStore(database: database))
         try await mark(database)
         return summary
     }
