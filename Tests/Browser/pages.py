@@ -43,6 +43,7 @@ PAGE_TYPES = {
     "magazine-edition": "/magazine/1",
     "article": "/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee",
     "infoblad": "/artikelen/infoblad-in-gesprek-met-bezorgde-inwoners-over-een-azc",
+    "tip-form": "/tip-ons",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

@@ -106,7 +106,7 @@ struct TipFlowTests {
             let accepted = try await editor.request(.post, "/beheer/tips/\(tip.id.uuidString)/accepteren",
                                                     form: [("csrf", csrf2), ("kenmerk", "tafelgesprekken-\(Self.run)"), ("controle", "namen"),
                                                            ("controle", "herleidbaar"), ("controle", "bijzonder"), ("controle", "bronnen"),
-                                                           ("notitie", "Mooi voorbeeld.")])
+                                                           ("bericht", "Mooi voorbeeld.")])
             #expect(accepted.location == "/beheer/artikelen/tafelgesprekken-\(Self.run)?opgeslagen")
             let draft = try #require(try await platform.articleStore.managedArticle("tafelgesprekken-\(Self.run)"))
             #expect(draft.status == .concept && draft.content.kind == .practice && draft.content.authors == ["Sanne Inzender"])

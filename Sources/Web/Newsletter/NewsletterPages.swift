@@ -39,10 +39,11 @@ enum NewsletterPages {
     }
 
     /// A field people never see or reach; a script that fills every field fills this one too.
-    static func honeypot() -> Node<HTML.FormContext> {
+    /// `id`: unique on the page (the footer's form has one too).
+    static func honeypot(id: String = "website") -> Node<HTML.FormContext> {
         .div(.class("hp"), .aria("hidden", "true"),
-             .label(.for("website"), .safeText("Laat dit veld leeg")),
-             .input(.type(.text), .id("website"), .name("website"), .attr("tabindex", "-1"), .attr("autocomplete", "off")))
+             .label(.for(id), .safeText("Laat dit veld leeg")),
+             .input(.type(.text), .id(id), .name("website"), .attr("tabindex", "-1"), .attr("autocomplete", "off")))
     }
 
     static func privacy() -> Node<HTML.BodyContext> {

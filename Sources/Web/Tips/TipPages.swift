@@ -34,7 +34,7 @@ enum TipPages {
                       .div(.class("checkbox"),
                            .input(.type(.checkbox), .id("naam-tonen"), .name("naam-tonen"), .value("ja"), .checked(model.form.showName)),
                            .label(.for("naam-tonen"), .safeText("Mijn naam mag bij een artikel over mijn inzending staan")))),
-                  NewsletterPages.honeypot(),
+                  NewsletterPages.honeypot(id: "tip-website"),
                   .button(.type(.submit), .class("button"), .safeText("Versturen"))),
             privacy()))
     }

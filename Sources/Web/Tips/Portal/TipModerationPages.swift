@@ -143,7 +143,7 @@ enum TipModerationPages {
                             }),
                         FormControls.input("kenmerk", "Kenmerk van het artikel", value: model.form.first("kenmerk") ?? Slug.make(tip.content.title),
                                            error: model.errors["kenmerk"], hint: "Het adres van het artikel; u maakt het daarna af in het artikelformulier."),
-                        FormControls.textarea("notitie", "Bericht aan de inzender (niet verplicht)", value: "", error: nil, hint: nil, rows: 2),
+                        FormControls.textarea("bericht", "Bericht aan de inzender (niet verplicht)", value: "", error: nil, hint: nil, rows: 2),
                         .button(.type(.submit), .class("button"), .safeText("Overnemen")))),
                 .section(.aria("labelledby", "aanpassen"), .class("review"),
                     .h2(.id("aanpassen"), .safeText("Om een aanpassing vragen")),

@@ -51,7 +51,7 @@ struct TipModerationRoutes<Context: RequestContext> {
             Route(.post, Paths.accept, .signedIn(.redactie)) { request in
                 let (tip, sender) = try await find(request)
                 let id = (request.form.first("kenmerk") ?? "").trimmingCharacters(in: .whitespaces)
-                let note = optionalNote(request)
+                let note = optionalNote(request, field: "bericht")
                 guard Slug.isKebabCase(id), id.count <= 80 else {
                     return try await refuse(request, field: "kenmerk", "Gebruik kleine letters, cijfers en koppeltekens (ten hoogste 80).")
                 }
@@ -107,8 +107,8 @@ struct TipModerationRoutes<Context: RequestContext> {
 
     func editor(_ request: PortalRequest<Context>) -> Editor { Editor(email: request.account.email, name: request.account.name) }
 
-    func optionalNote(_ request: PortalRequest<Context>) -> String? {
-        let note = String((request.form.first("notitie") ?? "").prefix(1_000)).trimmingCharacters(in: .whitespacesAndNewlines)
+    func optionalNote(_ request: PortalRequest<Context>, field: String = "notitie") -> String? {
+        let note = String((request.form.first(field) ?? "").prefix(1_000)).trimmingCharacters(in: .whitespacesAndNewlines)
         return note.isEmpty ? nil : note
     }
 
