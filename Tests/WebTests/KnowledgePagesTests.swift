@@ -32,6 +32,13 @@ import WeerbaarApp
             let utrecht = try await client.get("/praktijk?provincie=Utrecht")
             #expect(utrecht.body.contains("1 praktijkvoorbeeld") && utrecht.body.contains("Groningen (2)"))
             #expect(try await client.get("/praktijk?jaar=abc&thema=bestaat-niet").status == 200)
+            // The kind is a facet too: practice examples by default, other kinds counted beside them and added on request.
+            let interviews = collection.articles.filter { $0.kind == .interview }
+            #expect(interviews.count > 0)
+            #expect(all.body.contains("Interview (\(interviews.count))"))
+            let both = try await client.get("/praktijk?soort=praktijkvoorbeeld&soort=interview")
+            #expect(both.body.contains("\(practice.count + interviews.count) artikelen"))
+            #expect(both.body.contains("/artikelen/\(interviews[0].id)") && !all.body.contains("/artikelen/\(interviews[0].id)\""))
 
             let article = try #require(collection.article("almelo-buurtgesprekken-na-brand-bij-moskee"))
             let page = try await client.get("/artikelen/\(article.id)")

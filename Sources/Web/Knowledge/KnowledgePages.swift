@@ -23,7 +23,7 @@ enum KnowledgePages {
 
     static func practice(_ collection: ArticleCollection, filter: PracticeFilter, site: SiteServices) -> String {
         let taxonomy = site.catalogue.taxonomy
-        let all = collection.articles.filter { $0.kind == .practice }
+        let all = collection.articles
         let shown = all.filter { filter.admits($0, province: province($0)) }
         func counts(_ name: String, _ values: (Knowledge.Article) -> [String]) -> [String: Int] {
             var counts: [String: Int] = [:]
@@ -35,6 +35,7 @@ enum KnowledgePages {
         let themeCounts = counts("thema") { $0.themes }
         let provinceCounts = counts("provincie") { province($0).map { [$0] } ?? [] }
         let yearCounts = counts("jaar") { [String($0.published.year)] }
+        let kindCounts = counts("soort") { [$0.kind.rawValue] }
         func group(_ name: String, _ legend: String, _ options: [(String, String)], _ counts: [String: Int], _ selected: [String]) -> Node<HTML.FormContext> {
             .fieldset(.class("field choices"), .legend(.safeText(legend)),
                       .forEach(options) { value, label in
@@ -45,7 +46,7 @@ enum KnowledgePages {
                       })
         }
         let provinces = MunicipalityList.cbs.provinces
-        let years = Set(all.map { String($0.published.year) }).sorted(by: >)
+        let years = Set(all.filter { filter.kinds.contains($0.kind.rawValue) }.map { String($0.published.year) }).sorted(by: >)
         let meta = PageMeta(title: "Praktijkvoorbeelden", description: "Hoe gemeenten het aanpakten: aanleiding, aanpak, resultaat en lessen.",
                             path: KnowledgePaths.practice(), section: .practice)
         return Layout.render(meta, site: site, content: .group(
@@ -58,14 +59,18 @@ enum KnowledgePages {
                  .element(named: "details", nodes: [.class("finder__filters"), .attribute(named: "open"),
                      .element(named: "summary", nodes: [.safeText("Filters")]),
                      .form(.action(KnowledgePaths.practice()), .method(.get),
+                           group("soort", "Soort", Knowledge.Article.Kind.allCases.filter { $0 != .news }.map { ($0.rawValue, $0.label) }, kindCounts,
+                                 filter.kinds),
                            group("thema", "Thema", taxonomy.terms(.theme).map { ($0.slug, $0.label) }, themeCounts, filter.themes),
                            group("provincie", "Provincie", provinces.filter { provinceCounts[$0] != nil || filter.provinces.contains($0) }.map { ($0, $0) },
                                  provinceCounts, filter.provinces),
                            group("jaar", "Jaar", years.map { ($0, $0) }, yearCounts, filter.years),
                            .button(.type(.submit), .class("button"), .safeText("Toon")))]),
                  .div(.class("finder__results"),
-                      .p(.role("status"), .safeText(shown.count == 1 ? "1 praktijkvoorbeeld" : "\(shown.count) praktijkvoorbeelden")),
-                      shown.isEmpty ? .p(.safeText("Geen praktijkvoorbeeld met deze keuzes. Haal een filter weg."))
+                      .p(.role("status"), .safeText(filter.practiceOnly
+                          ? (shown.count == 1 ? "1 praktijkvoorbeeld" : "\(shown.count) praktijkvoorbeelden")
+                          : (shown.count == 1 ? "1 artikel" : "\(shown.count) artikelen"))),
+                      shown.isEmpty ? .p(.safeText("Geen artikel met deze keuzes. Haal een filter weg."))
                           : .div(.class("card-list"), .forEach(shown) { card($0, taxonomy: taxonomy) })))))
     }
 

@@ -52,15 +52,23 @@ struct PracticeFilter {
     var themes: [String]
     var provinces: [String]
     var years: [String]
+    /// The kinds of article; none chosen reads as practice examples only (the page's own kind).
+    var kinds: [String]
 
     init(_ query: QueryString) {
         themes = query.values("thema")
         provinces = query.values("provincie")
         years = query.values("jaar")
+        let chosen = query.values("soort").filter { Knowledge.Article.Kind(rawValue: $0) != nil }
+        kinds = chosen.isEmpty ? [Knowledge.Article.Kind.practice.rawValue] : chosen
     }
 
+    /// Only practice examples are shown: the page speaks of them by name.
+    var practiceOnly: Bool { kinds == [Knowledge.Article.Kind.practice.rawValue] }
+
     func admits(_ article: Knowledge.Article, province: String?, except: String? = nil) -> Bool {
-        (except == "thema" || themes.isEmpty || !Set(themes).isDisjoint(with: article.themes))
+        (except == "soort" || kinds.contains(article.kind.rawValue))
+            && (except == "thema" || themes.isEmpty || !Set(themes).isDisjoint(with: article.themes))
             && (except == "provincie" || provinces.isEmpty || province.map(provinces.contains) == true)
             && (except == "jaar" || years.isEmpty || years.contains(String(article.published.year)))
     }
