@@ -2,6 +2,8 @@ import Accounts
 import Catalogue
 import CatalogueService
 import Foundation
+import Knowledge
+import Markup
 import HTTPTypes
 import HummingbirdTesting
 import Insight
@@ -160,6 +162,31 @@ struct SurveyFlowTests {
             #expect(!all.body.contains("open antwoorden"), "open answers stay with the editors")
             let flevoland = try await visitor.request(.get, "/peilingen/\(published.id.uuidString)?provincie=Flevoland&grootte=tot-20000")
             #expect(flevoland.body.contains("Minder dan 5 gemeenten beantwoordden deze vraag"))
+        }
+    }
+
+    /// Practice examples have the same "Was dit nuttig?"; the redactie sees their counts by title,
+    /// partners do not (they are no provider's).
+    @Test func practiceExamplesAreRatedLikeOfferings() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            let practice = try #require(platform.articles.collection.articles.first { $0.kind == .practice })
+            let other = try #require(platform.articles.collection.articles.first { $0.kind != .practice })
+            var visitor = Browser(client: client)
+            #expect(try await visitor.request(.get, "/artikelen/\(practice.id)").body.contains("action=\"/artikelen/\(practice.id)/nuttig\""))
+            #expect(try await visitor.request(.get, "/artikelen/\(other.id)").body.contains("Was dit nuttig?") == false)
+            var sameSite = HTTPFields()
+            sameSite[HTTPField.Name("Sec-Fetch-Site")!] = "same-origin"
+            let thanks = try await visitor.request(.post, "/artikelen/\(practice.id)/nuttig", form: [("nuttig", "ja"), ("reden", "Direct bruikbaar")],
+                                                   headers: sameSite)
+            #expect(thanks.status == 200 && thanks.body.contains("Terug naar ‘\(esc(practice.title))’"))
+            #expect(try await visitor.request(.post, "/artikelen/\(other.id)/nuttig", form: [("nuttig", "ja")], headers: sameSite).status == 404)
+            let stored = try await platform.site().insight?.feedback.counts(provider: nil) ?? []
+            #expect(stored.contains { $0.offering == "artikel/\(practice.id)" && $0.useful == 1 })
+            try await PortalFixtures.account(platform, .editor)
+            var editor = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            #expect(try await editor.request(.get, "/beheer/feedback").body.contains("\(esc(practice.title))</a> (praktijkvoorbeeld)"))
+            #expect(try await platform.site().insight?.feedback.counts(provider: "vng").contains { $0.offering.hasPrefix("artikel/") } == false)
         }
     }
 

@@ -21,7 +21,7 @@ enum OfferingPage {
             section: .offerings)
         // "Was this useful?" under the public page, not in the portal's preview.
         return Layout.render(meta, site: site, content: .group(view(model),
-                                                               site.insight == nil ? .empty : FeedbackPages.form(offering, taxonomy: model.taxonomy)))
+                                                               site.insight == nil ? .empty : FeedbackPages.form(.offering(offering), taxonomy: model.taxonomy)))
     }
 
     /// The page's content. `headingLevel` 2 is the portal's preview: inside another page, without

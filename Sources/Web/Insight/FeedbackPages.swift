@@ -5,6 +5,7 @@ import Audit
 import Accounts
 import Catalogue
 import Insight
+import Knowledge
 import Markup
 import Plot
 
@@ -15,13 +16,36 @@ enum FeedbackPages {
         var useful = "", reason = "", role = ""
     }
 
-    /// Under every offering page. The page is cached for everyone, so the form carries no
-    /// per-visitor token: the post is accepted from this site only (the browser says so).
-    static func form(_ offering: Offering, taxonomy: Taxonomy, values: FormValues = FormValues(), errors: FormErrors = FormErrors()) -> Node<HTML.BodyContext> {
+    /// What feedback is about: an offering, or a practice example. Its key in the store is the
+    /// offering's "provider/id", or "artikel/<id>" (no provider is called "artikel").
+    struct Subject {
+        var key: String
+        var title: String
+        /// The page the form is on.
+        var page: String
+        /// Where the form posts.
+        var action: String
+
+        static let articlePrefix = "artikel/"
+
+        static func offering(_ offering: Offering) -> Subject {
+            Subject(key: offering.key.description, title: offering.title, page: CataloguePaths.offering(offering.slug),
+                    action: InsightPaths.feedback(offering.slug))
+        }
+
+        static func article(_ article: Knowledge.Article) -> Subject {
+            Subject(key: articlePrefix + article.id, title: article.title, page: KnowledgePaths.article(article.id),
+                    action: InsightPaths.articleFeedback(article.id))
+        }
+    }
+
+    /// Under every offering page and practice example. The page is cached for everyone, so the form
+    /// carries no per-visitor token: the post is accepted from this site only (the browser says so).
+    static func form(_ subject: Subject, taxonomy: Taxonomy, values: FormValues = FormValues(), errors: FormErrors = FormErrors()) -> Node<HTML.BodyContext> {
         .section(.class("feedback"), .aria("labelledby", "nuttig-kop"),
                  .h2(.id("nuttig-kop"), .safeText("Was dit nuttig?")),
                  FormControls.errorSummary(errors, label: { ["nuttig": "Was dit nuttig?", "reden": "Toelichting", "rol": "Uw rol"][$0] ?? $0 }),
-                 .form(.class("portal-form"), .action(InsightPaths.feedback(offering.slug)), .method(.post), .attr("novalidate", "novalidate"),
+                 .form(.class("portal-form"), .action(esc(subject.action)), .method(.post), .attr("novalidate", "novalidate"),
                        SurveyAnswerPages.choices("nuttig", "Was deze informatie nuttig voor u?", hint: nil,
                                                  options: [Option(slug: "ja", label: "Ja"), Option(slug: "nee", label: "Nee")],
                                                  selected: [values.useful], multiple: false, error: errors["nuttig"], inline: true),
@@ -34,20 +58,20 @@ enum FeedbackPages {
                        .button(.type(.submit), .class("button button--secondary"), .safeText("Versturen"))))
     }
 
-    static func again(_ offering: Offering, taxonomy: Taxonomy, values: FormValues, errors: FormErrors, site: SiteServices) -> String {
-        Layout.render(PageMeta(title: "Was dit nuttig?", description: offering.title, path: InsightPaths.feedback(offering.slug), noIndex: true),
+    static func again(_ subject: Subject, taxonomy: Taxonomy, values: FormValues, errors: FormErrors, site: SiteServices) -> String {
+        Layout.render(PageMeta(title: "Was dit nuttig?", description: subject.title, path: subject.action, noIndex: true),
                       site: site, content: .group(
-                          .h1(.safeText("Uw reactie op ‘\(offering.title)’")),
-                          .p(.a(.href(CataloguePaths.offering(offering.slug)), .safeText("Terug naar ‘\(offering.title)’"))),
-                          form(offering, taxonomy: taxonomy, values: values, errors: errors)))
+                          .h1(.safeText("Uw reactie op ‘\(subject.title)’")),
+                          .p(.a(.href(esc(subject.page)), .safeText("Terug naar ‘\(subject.title)’"))),
+                          form(subject, taxonomy: taxonomy, values: values, errors: errors)))
     }
 
-    static func thanks(_ offering: Offering, site: SiteServices) -> String {
-        Layout.render(PageMeta(title: "Bedankt voor uw reactie", description: offering.title, path: InsightPaths.feedback(offering.slug), noIndex: true),
+    static func thanks(_ subject: Subject, site: SiteServices) -> String {
+        Layout.render(PageMeta(title: "Bedankt voor uw reactie", description: subject.title, path: subject.action, noIndex: true),
                       site: site, content: .group(
                           .h1(.safeText("Bedankt voor uw reactie")),
-                          .p(.safeText("Uw antwoord helpt de aanbieder en de redactie het aanbod beter te laten aansluiten.")),
-                          .p(.a(.href(CataloguePaths.offering(offering.slug)), .safeText("Terug naar ‘\(offering.title)’")))))
+                          .p(.safeText("Uw antwoord helpt de aanbieders en de redactie om beter aan te sluiten bij wat u nodig heeft.")),
+                          .p(.a(.href(esc(subject.page)), .safeText("Terug naar ‘\(subject.title)’")))))
     }
 
     struct PortalModel {
@@ -62,6 +86,9 @@ enum FeedbackPages {
     static func portal(_ model: PortalModel, site: SiteServices) -> String {
         let catalogue = site.catalogue
         func title(_ key: String) -> Node<HTML.BodyContext> {
+            if key.hasPrefix(Subject.articlePrefix), let article = site.articles.collection.article(String(key.dropFirst(Subject.articlePrefix.count))) {
+                return .group(.a(.href(esc(KnowledgePaths.article(article.id))), .safeText(article.title)), .safeText(" (praktijkvoorbeeld)"))
+            }
             guard let parsed = OfferingKey(parsing: key), let offering = catalogue.offering(parsed) else { return .safeText(key) }
             return .a(.href(CataloguePaths.offering(offering.slug)), .safeText(offering.title))
         }

@@ -19,6 +19,8 @@ enum InsightPaths {
     static let publicResults = Path1("/peilingen/{id}")
     // "Was this useful?" on an offering page.
     static let feedback = Path1(MailLinks.offering + "/nuttig")
+    // … and under a practice example.
+    static let articleFeedback = KnowledgePaths.article.appending("/nuttig")
 
     enum Portal {
         static let surveys = Path("/beheer/peilingen")

@@ -6,6 +6,7 @@ import Catalogue
 import Foundation
 import Hummingbird
 import Insight
+import Knowledge
 
 /// The public side of insight: published survey results, and "was this useful?" under offerings.
 struct InsightRoutes<Context: RequestContext> {
@@ -32,12 +33,18 @@ struct InsightRoutes<Context: RequestContext> {
                     survey, SurveyResults(survey, responses: try await insight.surveys.responses(survey.id), filter: filter), filter: filter,
                     provinces: provinces, rates: rates, publicPage: true, site: site))
             },
-            Route(.post, InsightPaths.feedback, .everyone, maxBody: 16 * 1024) { try await feedback($0) },
+            Route(.post, InsightPaths.feedback, .everyone, maxBody: 16 * 1024) { call in
+                guard let offering = site.catalogue.offering(slug: try call.parameter("slug")) else { throw HTTPError(.notFound) }
+                return try await feedback(call, about: .offering(offering))
+            },
+            Route(.post, InsightPaths.articleFeedback, .everyone, maxBody: 16 * 1024) { call in
+                guard let article = site.articles.collection.article(try call.parameter("id")), article.kind == .practice else { throw HTTPError(.notFound) }
+                return try await feedback(call, about: .article(article))
+            },
         ]
     }
 
-    func feedback(_ call: RouteRequest<Context>) async throws -> Response {
-        guard let offering = site.catalogue.offering(slug: try call.parameter("slug")) else { throw HTTPError(.notFound) }
+    func feedback(_ call: RouteRequest<Context>, about subject: FeedbackPages.Subject) async throws -> Response {
         let form = call.form
         var values = FeedbackPages.FormValues()
         values.useful = form.text("nuttig", .key)
@@ -46,23 +53,23 @@ struct InsightRoutes<Context: RequestContext> {
         var errors = FormErrors()
         guard SameOrigin.isSameOrigin(call.request, baseURL: site.baseURL) else {
             errors.add("nuttig", "Uw reactie kwam niet van deze website. Geef haar opnieuw.")
-            return Responses.personal(FeedbackPages.again(offering, taxonomy: site.catalogue.taxonomy, values: values, errors: errors, site: site),
+            return Responses.personal(FeedbackPages.again(subject, taxonomy: site.catalogue.taxonomy, values: values, errors: errors, site: site),
                                       status: .forbidden)
         }
         guard insight.feedbackLimiter.allow("feedback:" + site.trustedProxies.client(of: call.request, call.context)) else {
             return Responses.personal(SurveyAnswerPages.message("Even geduld", ["Er kwamen vanaf uw verbinding veel reacties. Probeer het over een uur opnieuw."],
-                                                                 path: InsightPaths.feedback(offering.slug), site: site), status: .tooManyRequests)
+                                                                 path: subject.action, site: site), status: .tooManyRequests)
         }
         if !["ja", "nee"].contains(values.useful) { errors.add("nuttig", "Kies ja of nee.") }
         if values.reason.count > Feedback.maxReasonLength { errors.add("reden", "Hoogstens \(Feedback.maxReasonLength) tekens.") }
         if !values.role.isEmpty && site.catalogue.taxonomy.term(.audience, values.role) == nil { errors.add("rol", "Kies een rol uit de lijst.") }
         guard errors.isEmpty else {
-            return Responses.personal(FeedbackPages.again(offering, taxonomy: site.catalogue.taxonomy, values: values, errors: errors, site: site),
+            return Responses.personal(FeedbackPages.again(subject, taxonomy: site.catalogue.taxonomy, values: values, errors: errors, site: site),
                                       status: .unprocessableContent)
         }
-        try await insight.feedback.add(Feedback(offering: offering.key.description, useful: values.useful == "ja",
+        try await insight.feedback.add(Feedback(offering: subject.key, useful: values.useful == "ja",
                                                 reason: values.reason.trimmingCharacters(in: .whitespacesAndNewlines), role: values.role, day: Day(Date()).description))
-        return Responses.personal(FeedbackPages.thanks(offering, site: site))
+        return Responses.personal(FeedbackPages.thanks(subject, site: site))
     }
 }
 

@@ -143,6 +143,7 @@ enum KnowledgePages {
                     .ul(.forEach(article.changeNotes.sorted { $0.date > $1.date }) { note in
                         .li(.safeText("\(DutchFormat.date(note.date)): \(note.note)"))
                     }))),
+            site.insight == nil || article.kind != .practice ? .empty : FeedbackPages.form(.article(article), taxonomy: taxonomy),
             offerings.isEmpty ? .empty : .section(.aria("labelledby", "aanbod"),
                 .h2(.id("aanbod"), .safeText("Aanbod dat hierbij past")),
                 .div(.class("card-list"), .forEach(offerings) { Components.offeringCard($0, taxonomy: taxonomy) })),
