@@ -142,12 +142,14 @@ enum KnowledgePages {
                     .h2(.id("wijzigingen"), .safeText("Wijzigingen")),
                     .ul(.forEach(article.changeNotes.sorted { $0.date > $1.date }) { note in
                         .li(.safeText("\(DutchFormat.date(note.date)): \(note.note)"))
-                    }))),
+                    })),
+                .p(.class("print-only"), .safeText("Bron: \(site.absolute(KnowledgePaths.article(article.id))) · afgedrukt van Weerbaar, "
+                    + "laatst bijgewerkt \(DutchFormat.date(article.lastUpdated))"))),
             site.insight == nil || article.kind != .practice ? .empty : FeedbackPages.form(.article(article), taxonomy: taxonomy),
             offerings.isEmpty ? .empty : .section(.aria("labelledby", "aanbod"),
                 .h2(.id("aanbod"), .safeText("Aanbod dat hierbij past")),
                 .div(.class("card-list"), .forEach(offerings) { Components.offeringCard($0, taxonomy: taxonomy) })),
-            related.isEmpty ? .empty : .section(.aria("labelledby", "meer"),
+            related.isEmpty ? .empty : .section(.class("article-related"), .aria("labelledby", "meer"),
                 .h2(.id("meer"), .safeText("Meer over dit onderwerp")),
                 .div(.class("card-list"), .forEach(related) { card($0, taxonomy: taxonomy, headingLevel: 3) }))))
     }
