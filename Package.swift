@@ -107,7 +107,7 @@ let package = Package(
         .target(
             name: "Editions",
             dependencies: [
-                "Catalogue", "CatalogueService", "Mail", "Markup", "Newsletter",
+                "Catalogue", "CatalogueService", "Knowledge", "Mail", "Markup", "Newsletter",
                 .product(name: "Plot", package: "Plot"),
             ],
             swiftSettings: strict

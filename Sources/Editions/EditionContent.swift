@@ -2,6 +2,7 @@ import Markup
 import Catalogue
 import CatalogueService
 import Foundation
+import Knowledge
 import Newsletter
 
 /// An edition with its catalogue blocks looked up: what the mail, the preview and the archive show.
@@ -42,7 +43,9 @@ public struct EditionContent: Sendable, Equatable {
 
     /// Looks up every block in the live catalogue. `since`: where "new and updated" lists start (the
     /// previous edition); offerings no longer published are left out.
-    public static func resolve(_ edition: Edition, catalogue: LiveCatalogue, baseURL: String, since: Date?) -> EditionContent {
+    /// Articles are looked up in `articles`; one no longer published is left out.
+    public static func resolve(_ edition: Edition, catalogue: LiveCatalogue, articles: ArticleCollection = .empty, baseURL: String,
+                               since: Date?) -> EditionContent {
         let taxonomy = catalogue.taxonomy
         func card(_ offering: Offering) -> Card {
             Card(title: offering.title, summary: offering.summary, url: baseURL + MailLinks.fill(MailLinks.offering, offering.slug),
@@ -66,6 +69,11 @@ public struct EditionContent: Sendable, Equatable {
                     return found.isEmpty ? nil : .cards(found.map(card))
                 case .agenda(let items):
                     return items.isEmpty ? nil : .agenda(items)
+                case .knowledge(let id):
+                    guard let article = articles.article(id) else { return nil }
+                    let place = article.gemeente.flatMap { MunicipalityList.cbs.municipality($0)?.name }
+                    return .cards([Card(title: article.title, summary: article.lead, url: baseURL + MailLinks.fill(MailLinks.article, article.id),
+                                        provider: place.map { "Gemeente \($0)" } ?? "Weerbaar", kind: article.kind.label)])
                 }
             })
         }

@@ -1,6 +1,7 @@
 import Markup
 import CatalogueService
 import Foundation
+import Knowledge
 import Newsletter
 
 /// Starts sending an edition: looks up its catalogue blocks once, renders one variant per combination
@@ -11,13 +12,16 @@ public struct EditionDispatch: Sendable {
     public let editions: any EditionStore
     public let subscribers: any SubscriberStore
     public let catalogue: LiveCatalogue
+    /// The published articles, for an edition's article blocks.
+    public let articles: LiveArticles
     public let baseURL: String
     public let senderAddress: String
     /// Whether the mail's content links are counted (`NEWSLETTER_CLICK_COUNTING`); see `ClickCounting`.
     public let countClicks: Bool
 
-    public init(editions: any EditionStore, subscribers: any SubscriberStore, catalogue: LiveCatalogue, baseURL: String, senderAddress: String,
-                countClicks: Bool = false) {
+    public init(editions: any EditionStore, subscribers: any SubscriberStore, catalogue: LiveCatalogue, articles: LiveArticles = LiveArticles(),
+                baseURL: String, senderAddress: String, countClicks: Bool = false) {
+        self.articles = articles
         self.countClicks = countClicks
         self.editions = editions
         self.subscribers = subscribers
@@ -62,7 +66,7 @@ public struct EditionDispatch: Sendable {
     /// The content as it would go out now (the preview and the test mail use it too).
     public func resolve(_ edition: Edition, now: Date = Date()) async throws -> EditionContent {
         let since = try await editions.previousSendStart(before: now)
-        return EditionContent.resolve(edition, catalogue: catalogue, baseURL: baseURL, since: since)
+        return EditionContent.resolve(edition, catalogue: catalogue, articles: articles.collection, baseURL: baseURL, since: since)
     }
 
     public func render(_ content: EditionContent, key: String) -> EditionVariant {

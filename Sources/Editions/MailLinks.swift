@@ -5,6 +5,7 @@ import Markup
 /// one definition.
 public enum MailLinks {
     public static let offering = "/aanbod/{slug}"
+    public static let article = "/artikelen/{id}"
     public static let finder = "/aanbod"
     public static let preferences = "/nieuwsbrief/voorkeuren/{token}"
     public static let unsubscribe = "/nieuwsbrief/afmelden/{token}"

@@ -94,7 +94,7 @@ public struct Platform: Sendable {
                     senderAddress: configuration.newsletterSenderAddress)
     }
     public var editionDispatch: EditionDispatch {
-        EditionDispatch(editions: editions, subscribers: subscribers, catalogue: catalogue, baseURL: configuration.baseURL,
+        EditionDispatch(editions: editions, subscribers: subscribers, catalogue: catalogue, articles: articles, baseURL: configuration.baseURL,
                         senderAddress: configuration.newsletterSenderAddress, countClicks: configuration.newsletterClickCounting)
     }
     /// The outbox's sender, or nil without SMTP_URL (the outbox then waits).

@@ -1,6 +1,7 @@
 @testable import Editions
 import Accounts
 import Foundation
+import Knowledge
 import HTTPTypes
 import HummingbirdTesting
 import Logging
@@ -147,6 +148,46 @@ import TestSupport
             page = try await editor.request(.post, base, form: fields + [("actie", "opslaan")])
             #expect(page.status == 303)
             #expect(try await platform.editions.edition(id)?.subject == "WeerbaarNL december \"test\"")
+        }
+    }
+
+    /// An article of Weerbaar is a block: chosen by its address, shown as a card with its kind and
+    /// gemeente in the preview, left out once it is no longer published.
+    @Test func anArticleIsPlacedInAnEditionAsABlock() async throws {
+        try await WebHarness.withClient(.sqlite, configure: { $0.smtp = nil }) { client, platform in
+            try await PortalFixtures.account(platform, .editor)
+            var editor = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password, platform: platform)
+            let practice = try #require(platform.articles.collection.articles.first { $0.kind == .practice && $0.gemeente != nil })
+            let list = try await editor.request(.get, "/beheer/nieuwsbrief")
+            let base = try #require(try await editor.request(.post, "/beheer/nieuwsbrief/nieuw", form: [("csrf", Browser.csrf(in: list.body) ?? "")]).location)
+            var page = try await editor.request(.post, base, form: Self.form(try await editor.request(.get, base)) + [("actie", "blok-0-kennisartikel")])
+            #expect(page.body.contains("s0b1-kennisartikel") || page.body.contains("s0b0-kennisartikel"))
+            var fields = Self.form(page)
+            let name = try #require(fields.first { $0.0.hasSuffix("-kennisartikel") }?.0)
+            Self.set(&fields, name, "/artikelen/bestaat-niet")
+            page = try await editor.request(.post, base, form: fields + [("actie", "opslaan")])
+            #expect(page.status == 422 && page.body.contains("Geef het adres van een gepubliceerd artikel"))
+            fields = Self.form(page)
+            Self.set(&fields, name, "https://weerbaar.example/artikelen/\(practice.id)?utm=x")
+            page = try await editor.request(.post, base, form: fields + [("actie", "opslaan")])
+            #expect(page.status == 303)
+            let id = try #require(UUID(uuidString: String(base.split(separator: "/").last!)))
+            let saved = try #require(try await platform.editions.edition(id))
+            #expect(saved.sections[0].blocks.contains(.knowledge(id: practice.id)))
+            let content = try await platform.editionDispatch.resolve(saved)
+            let cards = content.sections.flatMap(\.blocks).flatMap { block -> [EditionContent.Card] in
+                if case .cards(let cards) = block { return cards } else { return [] }
+            }
+            let card = try #require(cards.first { $0.title == practice.title })
+            #expect(card.url.hasSuffix("/artikelen/\(practice.id)") && card.kind == "Praktijkvoorbeeld" && card.provider.hasPrefix("Gemeente "))
+            let reopened = try await editor.request(.get, base)
+            #expect(reopened.body.contains("value=\"/artikelen/\(practice.id)\""))
+            // No longer published: the block drops out of what would go out.
+            platform.articles.replace(with: ArticleCollection(articles: platform.articles.collection.articles.filter { $0.id != practice.id },
+                                                              editions: []))
+            let without = try await platform.editionDispatch.resolve(saved)
+            #expect(!without.sections.flatMap(\.blocks).contains { if case .cards(let cards) = $0 { cards.contains { $0.title == practice.title } } else { false } })
         }
     }
 

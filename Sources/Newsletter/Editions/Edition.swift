@@ -84,6 +84,8 @@ public enum EditionBlock: Sendable, Equatable, Codable {
     case newOfferings(theme: String?, limit: Int)
     /// Upcoming items, one per line: "date | title | link".
     case agenda(items: [AgendaItem])
+    /// A published article of Weerbaar (a practice example, an interview, an infoblad, …) by its id.
+    case knowledge(id: String)
 
     public var kindLabel: String {
         switch self {
@@ -91,6 +93,7 @@ public enum EditionBlock: Sendable, Equatable, Codable {
         case .offering: "Aanbod uit de catalogus"
         case .newOfferings: "Nieuw en bijgewerkt aanbod (automatisch)"
         case .agenda: "Agenda"
+        case .knowledge: "Artikel van Weerbaar"
         }
     }
 }

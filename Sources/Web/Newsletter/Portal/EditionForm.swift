@@ -2,6 +2,7 @@ import Markup
 import Catalogue
 import CatalogueService
 import Foundation
+import Knowledge
 import Newsletter
 
 /// The edition editor's form: every section and block as numbered fields (`s0-titel`, `s0b1-tekst`),
@@ -24,6 +25,7 @@ struct EditionForm {
         case offering = "aanbod"
         case newOfferings = "nieuw"
         case agenda = "agenda"
+        case knowledge = "kennisartikel"
 
         var label: String {
             switch self {
@@ -31,6 +33,7 @@ struct EditionForm {
             case .offering: "Aanbod uit de catalogus"
             case .newOfferings: "Nieuw en bijgewerkt aanbod (automatisch)"
             case .agenda: "Agenda"
+            case .knowledge: "Artikel van Weerbaar (praktijkvoorbeeld, magazine)"
             }
         }
     }
@@ -70,6 +73,9 @@ struct EditionForm {
                     shape.blocks.append(.newOfferings)
                     values[prefix + "thema"] = theme ?? ""
                     values[prefix + "aantal"] = String(limit)
+                case .knowledge(let id):
+                    shape.blocks.append(.knowledge)
+                    values[prefix + "kennisartikel"] = "/artikelen/" + id
                 case .agenda(let items):
                     shape.blocks.append(.agenda)
                     values[prefix + "agenda"] = items.map { ([$0.date, $0.title] + ($0.url.map { [$0] } ?? [])).joined(separator: " | ") }
@@ -101,8 +107,9 @@ struct EditionForm {
                 let index = shape.blocks.count
                 let target = "s\(s)b\(index)-"
                 shape.blocks.append(kind)
-                for field in ["titel", "afbeelding", "alt", "aanbod", "thema", "aantal"] { values[target + field] = text(prefix + field, 500) }
-                for field in ["tekst", "agenda"] { values[target + field] = text(prefix + field, 20_000) }
+                for field in Self.blockFields where field != "soort" {
+                    values[target + field] = text(prefix + field, Self.longBlockFields.contains(field) ? 20_000 : 500)
+                }
             }
             sections.append(shape)
         }
@@ -177,7 +184,9 @@ struct EditionForm {
         sections.swapAt(a, b)
     }
 
-    private static let blockFields = ["soort", "titel", "tekst", "afbeelding", "alt", "aanbod", "thema", "aantal", "agenda"]
+    /// Every field a block may have, once: reading, moving and removing blocks follow this list.
+    private static let blockFields = ["soort", "titel", "tekst", "afbeelding", "alt", "aanbod", "thema", "aantal", "agenda", "kennisartikel"]
+    private static let longBlockFields: Set<String> = ["tekst", "agenda"]
 
     private mutating func removeBlock(_ s: Int, _ b: Int) {
         let count = sections[s].blocks.count
@@ -205,7 +214,7 @@ struct EditionForm {
     // MARK: - To an edition
 
     /// The edition the form describes, or nil with `errors` filled in.
-    mutating func edition(from base: Edition, catalogue: LiveCatalogue, by editor: String, now: Date) -> Edition? {
+    mutating func edition(from base: Edition, catalogue: LiveCatalogue, articles: ArticleCollection = .empty, by editor: String, now: Date) -> Edition? {
         let taxonomy = catalogue.taxonomy
         let subject = self["onderwerp"], slug = self["adres"]
         if subject.isEmpty || subject.count > 200 { errors.add("onderwerp", "Vul een onderwerp in van hoogstens 200 tekens.") }
@@ -220,7 +229,7 @@ struct EditionForm {
             let chosen = (themes[s] ?? []).filter { taxonomy.term(.theme, $0) != nil }
             var blocks: [EditionBlock] = []
             for (b, kind) in shape.blocks.enumerated() {
-                if let block = block(kind, prefix: "s\(s)b\(b)-", catalogue: catalogue) { blocks.append(block) }
+                if let block = block(kind, prefix: "s\(s)b\(b)-", catalogue: catalogue, articles: articles) { blocks.append(block) }
             }
             result.append(EditionSection(title: title, themes: chosen, blocks: blocks))
         }
@@ -235,8 +244,17 @@ struct EditionForm {
         return edition
     }
 
-    private mutating func block(_ kind: BlockKind, prefix: String, catalogue: LiveCatalogue) -> EditionBlock? {
+    private mutating func block(_ kind: BlockKind, prefix: String, catalogue: LiveCatalogue, articles: ArticleCollection) -> EditionBlock? {
         switch kind {
+        case .knowledge:
+            var text = self[prefix + "kennisartikel"].trimmingCharacters(in: .whitespaces)
+            if let range = text.range(of: "/artikelen/") { text = String(text[range.upperBound...]) }
+            text = String(text.prefix { $0 != "?" && $0 != "#" && $0 != "/" })
+            guard let article = articles.article(text) else {
+                errors.add(prefix + "kennisartikel", "Geef het adres van een gepubliceerd artikel, zoals /artikelen/buurtgesprekken-na-de-brand.")
+                return nil
+            }
+            return .knowledge(id: article.id)
         case .article:
             let title = self[prefix + "titel"], text = self[prefix + "tekst"], image = self[prefix + "afbeelding"], alt = self[prefix + "alt"]
             if text.isEmpty { errors.add(prefix + "tekst", "Vul de tekst van het artikel in.") }

@@ -167,6 +167,9 @@ enum EditionPages {
                 FormControls.select(prefix + "thema", "Thema", value: form[prefix + "thema"], error: form.errors[prefix + "thema"],
                                         options: site.catalogue.taxonomy.terms(.theme).map { ($0.slug, $0.label) }, empty: "Alle thema’s"),
                 input(prefix + "aantal", "Hoogstens zoveel", form, type: "number"))
+        case .knowledge:
+            fields = input(prefix + "kennisartikel", "Artikel", form,
+                           hint: "Het adres van een gepubliceerd artikel of praktijkvoorbeeld op Weerbaar, zoals /artikelen/buurtgesprekken-na-de-brand.")
         case .agenda:
             fields = area(prefix + "agenda", "Agenda", form, rows: 4, hint: "Eén activiteit per regel: datum | titel | link (link niet verplicht).")
         }

@@ -5,6 +5,7 @@ import Audit
 import Catalogue
 import CatalogueService
 import Foundation
+import Knowledge
 import HTTPTypes
 import Hummingbird
 import Mail
@@ -115,7 +116,7 @@ struct EditionRoutes<Context: RequestContext> {
         if input.apply(request.form.first("actie") ?? "opslaan") {
             return try await editorPage(request, input, edition: edition, message: "De opbouw is aangepast. Vergeet niet op te slaan.")
         }
-        guard let changed = input.edition(from: edition, catalogue: site.catalogue, by: request.account.email, now: Date()) else {
+        guard let changed = input.edition(from: edition, catalogue: site.catalogue, articles: site.articles.collection, by: request.account.email, now: Date()) else {
             return try await editorPage(request, input, edition: edition, status: .unprocessableContent)
         }
         do {
