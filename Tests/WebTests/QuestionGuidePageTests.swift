@@ -1,6 +1,8 @@
 import Foundation
+import Knowledge
 import Testing
 import TestSupport
+import WeerbaarApp
 
 @Suite struct QuestionGuidePageTests {
     static let question = "/vraagwijzer?vraag=Er+is+een+demonstratie+aangekondigd+en+de+sfeer+in+de+wijk+is+gespannen"
@@ -39,6 +41,19 @@ import TestSupport
             #expect(page.body.contains("href=\"/aanbod?q=Er+is+een+demonstratie"))
             #expect(page.body.contains("thema=maatschappelijke-onrust\""))
             #expect(page.body.contains("<meta name=\"robots\" content=\"noindex\"/>"))
+        }
+    }
+
+    /// The vraagwijzer answers with practice examples too: those the question's words find, with the
+    /// catalogue's analysis (a plural and a compound here), or else the newest of its themes.
+    @Test func anAnswerShowsHowOtherGemeentenWentAboutIt() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            let page = try await client.get("/vraagwijzer?vraag=Na+een+brand+willen+we+gesprekken+in+de+buurt+organiseren")
+            let section = try #require(page.body.range(of: "Hoe andere gemeenten het aanpakten").map { String(page.body[$0.upperBound...]) })
+            #expect(section.contains("/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee"))
+            let practice = Set(platform.articles.collection.articles.filter { $0.kind == .practice }.map(\.id))
+            let linked = section.components(separatedBy: "href=\"/artikelen/").dropFirst().map { String($0.prefix { $0 != "\"" }) }.prefix(3)
+            #expect(!linked.isEmpty && linked.allSatisfy(practice.contains), "only practice examples: \(linked)")
         }
     }
 

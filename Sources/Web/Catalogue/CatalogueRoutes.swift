@@ -116,12 +116,22 @@ struct CatalogueRoutes<Context: RequestContext> {
         let answer = question.map { catalogue.answer($0) }
         let routes = answer.map { answer in site.handbook.handbook.routes.filter { answer.themes.contains($0.theme) } } ?? []
         let model = QuestionGuidePage.Model(taxonomy: catalogue.taxonomy, answer: answer, notices: notices,
-                                            highlighter: Highlighter(analyzer: catalogue.analyzer), routes: Array(routes.prefix(3)))
+                                            highlighter: Highlighter(analyzer: catalogue.analyzer), routes: Array(routes.prefix(3)),
+                                            practice: answer.map(practiceExamples) ?? [])
         let search = answer.map { answer in
             LoggedSearch(source: .guide, text: answer.question.text,
                          filters: answer.themes.map { (Facet.theme.pageParameter, $0) }, results: answer.total, themes: answer.themes)
         }
         return (QuestionGuidePage.render(model, site: site), search)
+    }
+
+    /// Practice examples for a question: those its words find (the same analysis as the offer), or
+    /// else the newest about the themes it was read as.
+    func practiceExamples(_ answer: GuideAnswer) -> [Knowledge.Article] {
+        let found = site.articles.search(answer.question.text, kinds: [.practice], limit: 3).articles
+        guard found.isEmpty else { return found }
+        let themes = Set(answer.themes)
+        return Array(site.articles.collection.articles.filter { $0.kind == .practice && !themes.isDisjoint(with: $0.themes) }.prefix(3))
     }
 
     /// For an empty result: the same search with one selected value, or the search words, left out.

@@ -2,6 +2,7 @@ import Markup
 import Catalogue
 import Handbook
 import Foundation
+import Knowledge
 import CatalogueService
 import Plot
 import Search
@@ -17,6 +18,8 @@ enum QuestionGuidePage {
         var highlighter: Highlighter
         /// Learning routes of the themes the question is about.
         var routes: [LearningRoute] = []
+        /// Practice examples that fit the question.
+        var practice: [Knowledge.Article] = []
     }
 
     static let path = CataloguePaths.guide()
@@ -130,6 +133,10 @@ enum QuestionGuidePage {
                 .ul(.class("guide-kind__list"), .forEach(model.routes) { route in
                     .li(.a(.href(esc(HandbookPaths.route(route.slug))), .safeText(route.title)))
                 }))),
+            .if(!model.practice.isEmpty, .section(.class("guide-kind"), .aria("labelledby", "praktijk"),
+                .h2(.id("praktijk"), .safeText("Hoe andere gemeenten het aanpakten")),
+                .p(.class("guide-kind__lead"), .safeText("Praktijkvoorbeelden bij uw vraag: aanleiding, aanpak, resultaat en lessen.")),
+                .div(.class("card-list"), .forEach(model.practice) { KnowledgePages.card($0, taxonomy: model.taxonomy, headingLevel: 3) }))),
             .p(.class("guide-more"),
                .a(.class("button button--secondary"), .href(esc(FinderURL.make(answer.catalogueQuery))),
                   .safeText("Bekijk al het passende aanbod in de catalogus (\(answer.total))")))
