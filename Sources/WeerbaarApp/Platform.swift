@@ -39,6 +39,8 @@ public struct Platform: Sendable {
     /// Newsletter sign-ups and link actions per client, shared by every router this platform builds.
     var newsletterLimiter: ClientRateLimiter { limiterBox }
     private let limiterBox: ClientRateLimiter
+    /// Tips per client and address: one limiter for every `site()` of this process.
+    let tipLimiter: ClientRateLimiter
 
     /// Opens and migrates the database and loads the live catalogue.
     public static func start(_ configuration: Configuration, logger: Logger, seedDemoWhenEmpty: Bool = false) async throws -> Platform {
@@ -63,7 +65,8 @@ public struct Platform: Sendable {
             let isDemo = try await SiteSettings.value(SiteSettings.demoCatalogue, database: database) != nil
             let platform = Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger, isDemo: isDemo,
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
-                            limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60))
+                            limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60),
+                            tipLimiter: ClientRateLimiter(limit: configuration.tipsPerClient, window: 3600))
             platform.handbook.replace(with: published)
             platform.articles.replace(with: try await SQLArticleStore(database: database).published(), analyzer: catalogue.analyzer)
             return platform
@@ -151,7 +154,7 @@ public struct Platform: Sendable {
         site.portal?.handbook = handbookStore
         site.portal?.articles = articleStore
         site.tips = TipServices(store: tipStore, links: links, articles: articleStore, mailer: backgroundMailer,
-                                mailFrom: configuration.mailFrom, secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                mailFrom: configuration.mailFrom, limiter: tipLimiter, secureCookies: configuration.baseURL.hasPrefix("https://"))
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
         let secure = configuration.baseURL.hasPrefix("https://")
         site.insight = InsightServices(surveys: surveys, feedback: surveys, searchLog: searchLogStore, secureCookies: secure,

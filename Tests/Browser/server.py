@@ -41,7 +41,7 @@ class Server:
         # Every test signs up from 127.0.0.1: the sign-up limit per client (tested in Swift) would make
         # the gate depend on how many sign-ups the tests before it made.
         env = dict(os.environ, DATA_DIR=self.data_dir, PORT=str(self.port), HOST="127.0.0.1", LOG_LEVEL="warning",
-                   DEMO_DIR=str(ROOT / "data/demo"), BASE_URL=self.url, NEWSLETTER_SIGNUPS_PER_CLIENT="1000", **(env_extra or {}))
+                   DEMO_DIR=str(ROOT / "data/demo"), BASE_URL=self.url, NEWSLETTER_SIGNUPS_PER_CLIENT="1000", TIPS_PER_CLIENT="1000", **(env_extra or {}))
         env.pop("DATABASE_URL", None)
         bin_path = binary()
         subprocess.run([bin_path, "demo"], env=env, cwd=ROOT, check=True, capture_output=True)

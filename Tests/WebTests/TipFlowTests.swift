@@ -4,6 +4,7 @@ import Catalogue
 import Foundation
 import HTTPTypes
 import Knowledge
+import Newsletter
 import Testing
 import TestSupport
 import WeerbaarApp
@@ -167,6 +168,47 @@ struct TipFlowTests {
             let queue = try await editor.request(.get, "/beheer/tips?status=afgewezen&status=ingetrokken&thema=polarisatie")
             #expect(queue.body.contains("Reclame \(Self.run)") && queue.body.contains("Ingetrokken \(Self.run)"))
             #expect(try await editor.request(.get, "/beheer/tips?thema=extremisme").body.contains("Geen inzendingen met deze filters"))
+        }
+    }
+
+    /// Over-long fields, a second confirmation click and a link used after the decision: a Dutch
+    /// message or the status page as it is, and nothing half-written.
+    @Test func badInputAndRepeatedClicksChangeNothing() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            var reader = Browser(client: client)
+            let before = try await platform.tipStore.tips(TipFilter()).count
+            let form = try await reader.request(.get, "/tip-ons")
+            let long = try await reader.request(.post, "/tip-ons", form: Self.fields(Browser.csrf(in: form.body) ?? "", email: "lang-\(Self.run)@gemeente.example",
+                                                                                    title: String(repeating: "t", count: 250)).map {
+                $0.0 == "verhaal" ? ("verhaal", String(repeating: "Lang verhaal. ", count: 700)) : $0.0 == "naam" ? ("naam", "Een\nregel") : $0
+            })
+            #expect(long.status == 422 && long.body.contains("Houd de titel onder 200 tekens") && long.body.contains("langer dan 8000 tekens")
+                && long.body.contains("Gebruik geen regeleinden"))
+            #expect(try await platform.tipStore.tips(TipFilter()).count == before)
+            let script = try await reader.request(.post, "/tip-ons", form: Self.fields(Browser.csrf(in: long.body) ?? "", email: "html-\(Self.run)@gemeente.example",
+                                                                                      title: "<script>alert(1)</script>"))
+            #expect(script.status == 200)
+            let tip = try #require(try await platform.tipStore.tips(TipFilter(states: [.unconfirmed])).first { $0.content.title.contains("<script>") })
+            let token = platform.site().tips!.links.token(.tip, subscriber: tip.id, expires: nil)
+            let status = try await reader.request(.get, "/tip-ons/\(token)")
+            #expect(status.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !status.body.contains("<script>alert(1)"))
+            let csrf = Browser.csrf(in: status.body) ?? ""
+            #expect(try await reader.request(.post, "/tip-ons/\(token)/bevestigen", form: [("csrf", csrf)]).location == "/tip-ons/\(token)?bevestigd")
+            let again = try await reader.request(.get, "/tip-ons/\(token)")
+            let second = try await reader.request(.post, "/tip-ons/\(token)/bevestigen", form: [("csrf", Browser.csrf(in: again.body) ?? "")])
+            #expect(second.location == "/tip-ons/\(token)", "a second click changes nothing and says nothing new")
+            // After the decision the link still shows the tip, and a late withdrawal or edit changes nothing.
+            let editor = Editor(email: "r@weerbaar.example", name: "R")
+            try await platform.tipStore.move(tip.id, from: [.submitted], to: .inReview, now: Date(), change: TipChange(claim: editor))
+            try await platform.tipStore.move(tip.id, from: [.inReview], to: .declined, now: Date(), change: TipChange(byClaimer: editor, declineReason: .duplicate))
+            let decided = try await reader.request(.get, "/tip-ons/\(token)")
+            #expect(decided.body.contains("Afgewezen") && !decided.body.contains("Inzending intrekken"))
+            #expect(try await reader.request(.post, "/tip-ons/\(token)/intrekken", form: [("csrf", Browser.csrf(in: decided.body) ?? "")]).location
+                == "/tip-ons/\(token)")
+            #expect(try await reader.request(.get, "/tip-ons/\(token)/aanpassen").location == "/tip-ons/\(token)")
+            #expect(try await platform.tipStore.tip(tip.id)?.0.state == .declined)
+            let log = try await platform.audit.events(offset: 0, limit: 20).filter { $0.action == .tipTransition && $0.subject.contains("<script>") }
+            #expect(log.count == 2, "created and confirmed once: \(log.map(\.details))")
         }
     }
 

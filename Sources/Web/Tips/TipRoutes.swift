@@ -72,9 +72,10 @@ struct TipRoutes<Context: RequestContext> {
     }
 
     enum StatusFlash: String, Flash {
-        case bevestigd, ingetrokken, aangepast
+        case bevestigd, ingetrokken, aangepast, verlopen
         var text: String {
             switch self {
+            case .verlopen: "Het formulier was verlopen; er is niets veranderd. Probeer het nog eens."
             case .bevestigd: "Dank u wel: uw inzending is bevestigd en staat klaar voor de redactie."
             case .ingetrokken: "Uw inzending is ingetrokken. De redactie doet er niets meer mee."
             case .aangepast: "Dank u wel: uw aangepaste inzending gaat terug naar de redacteur."
@@ -154,7 +155,8 @@ struct TipRoutes<Context: RequestContext> {
             ], path: TipPaths.form(), description: "Tip ons", site: site, link: (TipPaths.form(), "Een nieuwe inzending doen")), status: .gone)
         }
         if post, !formToken.isGenuine(call.request, call.form) {
-            return statusPage(tip, token: token, message: "Het formulier was verlopen. Probeer het nog eens.")
+            // Nothing changes; after a decision there is nothing to say beyond the status itself.
+            return Responses.seeOther(TipPaths.status(token, query: tip.state.isFinal ? nil : StatusFlash.verlopen.rawValue))
         }
         return try await body(tip, sender, token)
     }
