@@ -36,4 +36,27 @@ import TestSupport
         #expect(Self.live.search("   ").total == 0)
         #expect(Self.live.search("xqzvwjk").total == 0)
     }
+
+    /// Publishing one article puts it in the collection and the index on its own; unpublishing takes
+    /// it out of both; the others stay findable and the generation moves for the page cache.
+    @Test func oneArticleIsPublishedAndUnpublishedWithoutARebuild() throws {
+        let live = LiveArticles()
+        live.replace(with: Self.live.collection, analyzer: DutchAnalyzer())
+        let before = live.generation, count = live.collection.articles.count
+        let article = Article(id: "zwembad-wijkpanel", kind: .practice, title: "Een wijkpanel na de sluiting van het zwembad", lead: "Kort.",
+                              body: "Bewoners praatten mee over de zwembadsluiting.", themes: ["vertrouwen"], gemeente: "GM0344",
+                              published: Day("2026-11-30")!)
+        live.publish(article)
+        #expect(live.search("zwembadsluiting").articles.first?.id == "zwembad-wijkpanel" && live.collection.articles.count == count + 1)
+        var changed = article
+        changed.title = "Een bewonerspanel na de sluiting van het zwembad"
+        live.publish(changed)
+        #expect(live.collection.articles.count == count + 1 && live.collection.article("zwembad-wijkpanel")?.title == changed.title)
+        #expect(live.search("bewonerspanel").articles.first?.id == "zwembad-wijkpanel")
+        #expect(live.search("keukentafel").articles.first?.id == "kapelle-keukentafelgesprekken-van-de-burgemeester")
+        live.unpublish("zwembad-wijkpanel")
+        #expect(!live.search("zwembadsluiting", limit: 100).articles.contains { $0.id == "zwembad-wijkpanel" })
+        #expect(live.collection.article("zwembad-wijkpanel") == nil)
+        #expect(live.collection.articles.count == count && live.generation == before + 3)
+    }
 }

@@ -72,7 +72,7 @@ struct ArticlePortalRoutes<Context: RequestContext> {
                 } catch ContentProblem.staleVersion {
                     return Responses.seeOther(Paths.history(managed.content.id))
                 }
-                if managed.status == .published { try await reload() }
+                if managed.status == .published { site.articles.unpublish(managed.content.id) }
                 await portal.record(.articleSaved, by: request.account, subject: managed.content.id, details: "versie \(number) teruggezet als concept",
                                     logger: request.logger)
                 return Responses.seeOther(Paths.article(managed.content.id, query: ArticleFlash.teruggezet.rawValue))
@@ -95,8 +95,6 @@ struct ArticlePortalRoutes<Context: RequestContext> {
 
     func isRedactie(_ account: Account) -> Bool { account.role == .editor }
     func editor(_ account: Account) -> Editor { Editor(email: account.email, name: account.name) }
-
-    func reload() async throws { try await site.articles.reload(from: store, analyzer: site.catalogue.analyzer) }
 
     /// The article of the URL, if this account may edit it: the redactie any; a partner editor only
     /// their own provider's proposal that is not published.
@@ -149,7 +147,8 @@ struct ArticlePortalRoutes<Context: RequestContext> {
                     : "Iemand anders heeft dit artikel intussen opgeslagen. Open het opnieuw om de laatste versie te zien.")
                 return Responses.personal(ArticlePortalPages.form(model, site: site), status: .conflict)
             }
-            if status == .published || managed?.status == .published { try await reload() }
+            // Applied to the live articles one by one: findable at once, whatever their number.
+            if status == .published { site.articles.publish(article) } else if managed?.status == .published { site.articles.unpublish(article.id) }
             await portal.record(status == .published ? .articlePublished : .articleSaved, by: account, subject: article.id,
                                 details: status.label + (form.major && everPublished ? ": \(form.changeNote)" : ""), logger: request.logger)
             let flash: ArticleFlash = status == .published ? .gepubliceerd : status == .submitted ? .ingediend : .opgeslagen
