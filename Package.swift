@@ -162,7 +162,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "SearchBench",
-            dependencies: ["Catalogue", "CatalogueService", "Search"],
+            dependencies: ["Catalogue", "CatalogueService", "Knowledge", "Search"],
             path: "bench/SearchBench",
             swiftSettings: strict
         ),

@@ -1,6 +1,7 @@
 // The search-and-facet core on synthetic catalogues: index build time, query latency percentiles over a
 // fixed mix of text and facet queries, and resident memory. Run in release:
 //   swift run -c release SearchBench 10000 100000
+//   swift run -c release SearchBench --site 10000   (/zoeken: offerings and articles)
 import Catalogue
 import CatalogueService
 import Foundation
@@ -8,6 +9,12 @@ import Search
 
 let sizes = CommandLine.arguments.dropFirst().compactMap { Int($0) }
 let counts = sizes.isEmpty ? [10_000, 100_000] : sizes
+
+// `SearchBench --site 10000`: /zoeken's searches over as many offerings as articles.
+if CommandLine.arguments.contains("--site") {
+    for count in counts { SiteSearchBench.run(count: count) }
+    exit(0)
+}
 
 for count in counts {
     let offerings = SyntheticCatalogue.make(count: count, seed: 42)
