@@ -145,7 +145,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Mail", "Newsletter", "Relevance", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Mail", "Newsletter", "Relevance", "Search", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

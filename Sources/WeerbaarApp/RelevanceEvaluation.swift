@@ -1,8 +1,10 @@
 import Catalogue
 import CatalogueService
 import Foundation
+import Knowledge
 import Logging
 import Relevance
+import Search
 import Web
 
 /// Runs an evaluation set against a catalogue file: the catalogue goes into a throwaway SQLite
@@ -32,6 +34,27 @@ public enum RelevanceEvaluation {
             await platform.shutdown()
             throw error
         }
+    }
+
+    /// Runs an evaluation set against an articles file (`weerbaar.articles/v1`): the articles go into
+    /// the index `/zoeken` searches, with the catalogue's analyzer, and each query is ranked exactly as
+    /// `LiveArticles.search` ranks it there. The judgments' types are article kinds, so the report is
+    /// per kind.
+    public static func runArticles(_ data: Data, judgments: Judgments) throws -> RelevanceReport {
+        let analyzer = DutchAnalyzer()
+        // Related offerings are not what is scored: any key is accepted.
+        let collection: ArticleCollection
+        switch ArticleFile.read(data, taxonomy: .standard, offering: { _ in true }) {
+        case .success(let read): collection = read
+        case .failure(let rejected): throw rejected
+        }
+        let articles = LiveArticles()
+        articles.replace(with: collection, analyzer: analyzer)
+        var ranked: [String: [String]] = [:]
+        for query in judgments.queries {
+            ranked[query.id] = articles.search(query.query, limit: depth).articles.map(\.id)
+        }
+        return RelevanceReport(judgments: judgments, ranked: ranked)
     }
 
     /// The query string a search form or API client would send.

@@ -21,6 +21,9 @@ struct EvalRelevance: AsyncParsableCommand {
     @Option(help: "Instead of searching: a JSON object of query id → ranked offering ids, to score as it is.")
     var ranking: String?
 
+    @Option(help: "An articles file (weerbaar.articles/v1) to search as /zoeken searches articles; the judgments' types are article kinds.")
+    var articles: String?
+
     @Option(help: "A judgments file (weerbaar.judgments/v1).")
     var judgments: String
 
@@ -34,8 +37,8 @@ struct EvalRelevance: AsyncParsableCommand {
     var worst: Int = 8
 
     func validate() throws {
-        guard (catalogue == nil) != (ranking == nil) else {
-            throw ValidationError("give either --catalogue (to search it) or --ranking (to score a ranking made elsewhere)")
+        guard [catalogue, ranking, articles].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one of --catalogue (to search it), --articles (to search articles) or --ranking (to score a ranking made elsewhere)")
         }
     }
 
@@ -57,6 +60,9 @@ struct EvalRelevance: AsyncParsableCommand {
                 throw ValidationError("\(ranking) is not a JSON object of query id → list of offering ids")
             }
             report = RelevanceReport(judgments: set, ranked: ranked)
+        } else if let articles {
+            guard let data = FileManager.default.contents(atPath: articles) else { throw ValidationError("cannot read \(articles)") }
+            do { report = try RelevanceEvaluation.runArticles(data, judgments: set) } catch { throw ValidationError("\(articles): \(error)") }
         } else if let catalogue {
             guard let catalogueData = FileManager.default.contents(atPath: catalogue) else {
                 throw ValidationError("cannot read \(catalogue)")
