@@ -2,7 +2,8 @@
 # HTTP benchmark on loopback, release build, demo catalogue:
 #   - start-up: process start to the first 200 of "/", on an empty database (migrate + demo import)
 #     and on a restart;
-#   - wrk at 64 connections on the faceted search page and on /healthz in the same run, with the ratio.
+#   - wrk at 64 connections on the faceted search page, on /zoeken and on /healthz in the same run,
+#     with the ratios.
 # Needs wrk (Debian: apt-get install wrk). Prints its figures; BENCHMARKS.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,6 +49,8 @@ echo "startup_restart_ms=$second"
 
 SEARCH="http://127.0.0.1:$PORT/aanbod?q=polarisatie&thema=polarisatie&thema=radicalisering&soort=training"
 HEALTH="http://127.0.0.1:$PORT/healthz"
+# /zoeken: offerings, practice examples and the other articles for one question.
+SITE="http://127.0.0.1:$PORT/zoeken?q=gesprekken+met+bewoners+na+een+incident"
 run_wrk() {  # prints "rps p99_ms non2xx"
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk '
     /Requests\/sec/ {rps=$2}
@@ -58,10 +61,14 @@ run_wrk() {  # prints "rps p99_ms non2xx"
 measure() {  # $1: label
   wrk -t2 -c"$CONNECTIONS" -d3s "$SEARCH" >/dev/null   # warm-up
   read -r s_rps s_p99 s_bad < <(run_wrk "$SEARCH")
+  wrk -t2 -c"$CONNECTIONS" -d3s "$SITE" >/dev/null   # warm-up
+  read -r z_rps z_p99 z_bad < <(run_wrk "$SITE")
   read -r h_rps h_p99 h_bad < <(run_wrk "$HEALTH")
   echo "[$1] search_page rps=$s_rps p99_ms=$s_p99 non2xx=$s_bad"
+  echo "[$1] zoeken      rps=$z_rps p99_ms=$z_p99 non2xx=$z_bad"
   echo "[$1] healthz     rps=$h_rps p99_ms=$h_p99 non2xx=$h_bad"
   python3 -c "print(f'[$1] ratio_search_to_healthz={float(\"$s_rps\")/float(\"$h_rps\"):.2f}')"
+  python3 -c "print(f'[$1] ratio_zoeken_to_healthz={float(\"$z_rps\")/float(\"$h_rps\"):.2f}')"
   echo "[$1] rss_after_load_mb=$(( $(awk '/VmRSS/{print $2}' /proc/$PID/status) / 1024 ))"
 }
 echo "search page: $SEARCH"
