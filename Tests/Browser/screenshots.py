@@ -1,7 +1,8 @@
 """Writes the screenshots in docs/screenshots/: home, the catalogue (plain and filtered), an offering
 and the newsletter form, at 1280 and 375 px, full page; the first screen of a phone (375 x 812) of
 the filtered catalogue and the newsletter form; and, signed in as a redacteur, the needs survey's
-matrix as a gemeente answers it, the published results and the white spots. Run: .venv/bin/python Tests/Browser/screenshots.py
+matrix as a gemeente answers it, the published results, the white spots, the queue of readers' tips
+and a sender's status page. Run: .venv/bin/python Tests/Browser/screenshots.py
 (after swift build)."""
 import pathlib
 
@@ -21,6 +22,8 @@ SHOTS = {
     "praktijk": "/praktijk",
     "artikel": "/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee",
     "zoeken": "/zoeken?q=sleutelfiguren",
+    "magazine": "/magazine",
+    "tip-ons": "/tip-ons",
 }
 
 # What a phone shows before any scrolling.
@@ -50,8 +53,11 @@ def insight_shots(server, out):
         driver.get(server.url + "/beheer/peilingen")
         published = driver.find_element("xpath", "//tr[contains(., 'resultaten openbaar')]//a").get_attribute("href")
         survey_id = published.rstrip("/").split("/")[-1]
+        from test_tips import personal_link
+
         shots = {"witte-vlekken": "/beheer/witte-vlekken", "witte-vlek": "/beheer/witte-vlekken/extremisme/training",
-                 "peiling-resultaten": f"/peilingen/{survey_id}", "peiling-matrix": link + "/vraag/1"}
+                 "peiling-resultaten": f"/peilingen/{survey_id}", "peiling-matrix": link + "/vraag/1",
+                 "tips-wachtrij": "/beheer/tips", "tip-status": personal_link(server)}
         for width in (1280, 375):
             for name, path in shots.items():
                 full_page(driver, server, path, out / f"{name}-{width}.png", width)
