@@ -16,6 +16,21 @@ public struct MailMessage: Sendable {
     /// Without angle brackets; generated when nil.
     public var messageID: String?
     public var date: Date
+    /// Files sent along (an event's .ics); with any, the message is multipart/mixed.
+    public var attachments: [Attachment] = []
+
+    public struct Attachment: Sendable, Equatable {
+        /// Plain ASCII, as it is put in the header unencoded.
+        public var filename: String
+        public var contentType: String
+        public var data: Data
+
+        public init(filename: String, contentType: String, data: Data) {
+            self.filename = filename
+            self.contentType = contentType
+            self.data = data
+        }
+    }
 
     public init(from: MailAddress, fromName: String? = nil, to: [MailAddress], replyTo: MailAddress? = nil, subject: String,
                 text: String, html: String? = nil, headers: [(name: String, value: String)] = [], messageID: String? = nil,
@@ -58,7 +73,30 @@ public struct MailMessage: Sendable {
         try header("Message-ID", "<\(messageID ?? "\(UUID().uuidString.lowercased())@\(domain)")>")
         try header("MIME-Version", "1.0")
         for (name, value) in headers { try header(name, value) }
-        if let html {
+        if !attachments.isEmpty {
+            let boundary = "=_weerbaar_mixed_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+            try header("Content-Type", "multipart/mixed; boundary=\"\(boundary)\"")
+            lines.append("")
+            lines.append("--" + boundary)
+            lines += Self.part("text/plain; charset=utf-8", text)
+            for attachment in attachments {
+                let name = attachment.filename.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+                guard !attachment.contentType.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                    throw HeaderInjection(header: "Content-Type")
+                }
+                lines.append("--" + boundary)
+                lines += ["Content-Type: \(attachment.contentType); name=\"\(name)\"", "Content-Transfer-Encoding: base64",
+                          "Content-Disposition: attachment; filename=\"\(name)\"", ""]
+                let encoded = attachment.data.base64EncodedString()
+                var index = encoded.startIndex
+                while index < encoded.endIndex {
+                    let end = encoded.index(index, offsetBy: 76, limitedBy: encoded.endIndex) ?? encoded.endIndex
+                    lines.append(String(encoded[index..<end]))
+                    index = end
+                }
+            }
+            lines.append("--" + boundary + "--")
+        } else if let html {
             let boundary = "=_weerbaar_" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
             try header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\"")
             lines.append("")

@@ -101,4 +101,21 @@ import Testing
         #expect(throws: SMTPConfiguration.Invalid.self) { try SMTPConfiguration(url: "http://mail.example.nl") }
         #expect(throws: SMTPConfiguration.Invalid.self) { try SMTPConfiguration(url: "smtp://mail.example.nl?tls=maybe") }
     }
+
+    @Test func anAttachmentIsAMixedPartInBase64Lines() throws {
+        var message = MailMessage(from: try MailAddress("agenda@weerbaar.example"), to: [try MailAddress("deelnemer@gemeente.example")],
+                                  subject: "Aangemeld", text: "Tot dan.")
+        let ics = String(repeating: "BEGIN:VEVENT\r\nSUMMARY:Themadag – één dag\r\nEND:VEVENT\r\n", count: 20)
+        message.attachments = [MailMessage.Attachment(filename: "themadag\r\nX-Evil: 1.ics", contentType: "text/calendar; charset=utf-8", data: Data(ics.utf8))]
+        let rendered = try message.rendered()
+        #expect(rendered.contains("Content-Type: multipart/mixed; boundary=") && rendered.contains("filename=\"themadagX-Evil1.ics\""))
+        #expect(!rendered.contains("\r\nX-Evil"), "a file name cannot add a header")
+        let lines = rendered.components(separatedBy: "\r\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("Content-Disposition: attachment") }) + 2
+        let body = lines[start...].prefix { !$0.hasPrefix("--") }
+        #expect(body.allSatisfy { $0.count <= 76 })
+        #expect(Data(base64Encoded: body.joined()).map { String(decoding: $0, as: UTF8.self) } == ics)
+        message.attachments[0].contentType = "text/calendar\r\nBcc: x@y"
+        #expect(throws: MailMessage.HeaderInjection.self) { try message.rendered() }
+    }
 }
