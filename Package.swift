@@ -58,6 +58,7 @@ let package = Package(
         // Insight for the partners: the needs survey, results, feedback and the white spots of supply
         // against demand. Pure; stored through protocols.
         .target(name: "Insight", dependencies: ["Catalogue"], swiftSettings: strict),
+        .target(name: "Events", dependencies: ["Catalogue"], swiftSettings: strict),
         // Knowledge from the field: articles (practice examples, interviews, infobladen, …) and the
         // magazine, their file format and the live published collection. Pure; stored through a protocol.
         .target(name: "Knowledge", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
@@ -119,7 +120,7 @@ let package = Package(
             name: "Storage",
             dependencies: [
                 "Accounts", "Audit", "SearchLog", "Newsletter",
-                "Catalogue", "Handbook", "Insight", "Knowledge",
+                "Catalogue", "Events", "Handbook", "Insight", "Knowledge",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -132,7 +133,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Logos", "Mail", "Markup", "Newsletter", "SearchLog", "Workbook",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Events", "Handbook", "Insight", "Knowledge", "Logos", "Mail", "Markup", "Newsletter", "SearchLog", "Workbook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -145,7 +146,7 @@ let package = Package(
         .target(
             name: "WeerbaarApp",
             dependencies: [
-                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Handbook", "Insight", "Knowledge", "Mail", "Newsletter", "Relevance", "Search", "SearchLog", "Storage", "Web",
+                "Accounts", "Audit", "Catalogue", "CatalogueService", "Editions", "Events", "Handbook", "Insight", "Knowledge", "Mail", "Newsletter", "Relevance", "Search", "SearchLog", "Storage", "Web",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -170,6 +171,12 @@ let package = Package(
             name: "InsightBench",
             dependencies: ["Catalogue", "CatalogueService", "Insight", "SearchLog", "Storage", "Web", .product(name: "Logging", package: "swift-log")],
             path: "bench/InsightBench",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "EventsBench",
+            dependencies: ["Events", "Storage", .product(name: "Logging", package: "swift-log")],
+            path: "bench/EventsBench",
             swiftSettings: strict
         ),
         .executableTarget(
@@ -200,6 +207,7 @@ let package = Package(
         .testTarget(name: "AccountsTests", dependencies: ["Accounts"], swiftSettings: strict),
         .testTarget(name: "InsightTests", dependencies: ["Insight", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "KnowledgeTests", dependencies: ["Knowledge", "Catalogue", "Search", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "EventsTests", dependencies: ["Events", "Catalogue"], swiftSettings: strict),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"], swiftSettings: strict),
         .testTarget(name: "CatalogueServiceTests", dependencies: ["CatalogueService", "Catalogue", "Search", "Workbook"],
                     resources: [.copy("Resources")], swiftSettings: strict),
@@ -214,7 +222,7 @@ let package = Package(
         .testTarget(
             name: "StorageTests",
             dependencies: [
-                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "Insight", "Knowledge", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
+                "Accounts", "Audit", "Storage", "Catalogue", "CatalogueService", "Events", "Insight", "Knowledge", "SearchLog", "Newsletter", "WeerbaarApp", "TestSupport",
                 // Reading rows as stored, where a test checks what a store keeps.
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
@@ -223,7 +231,7 @@ let package = Package(
         .testTarget(
             name: "WebTests",
             dependencies: [
-                "WeerbaarApp", "Web", "Editions", "Handbook", "Insight", "Knowledge", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
+                "WeerbaarApp", "Web", "Editions", "Events", "Handbook", "Insight", "Knowledge", "Markup", "Accounts", "Audit", "Catalogue", "CatalogueService", "Mail", "Newsletter", "SearchLog", "Storage",
                 "TestSupport", .product(name: "Plot", package: "Plot"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -30,5 +30,6 @@ enum AllMigrations {
         M0025_CreateArticles(),
         M0026_AddArticleWorkflow(),
         M0027_CreateTips(),
+        M0028_CreateEvents(),
     ]
 }

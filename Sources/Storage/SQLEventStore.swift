@@ -1,0 +1,369 @@
+import Events
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Events and their registrations in the relational database. Every write about an event's seats
+/// runs in one transaction that first bumps the event's row (`version`): on PostgreSQL that row lock,
+/// on SQLite the write lock it takes, lets one such transaction at a time count and take seats, so
+/// capacity is never exceeded however many register at once. Bound parameters only.
+public struct SQLEventStore: EventStore {
+    let database: any Database
+
+    public init(database: WeerbaarDatabase) { self.database = database.database }
+
+    struct Body: Decodable { var body: String }
+
+    public func events() async throws -> [Event] {
+        let decoder = JSONDecoder()
+        return try await database.sql.raw("SELECT body FROM events ORDER BY starts_at, slug").all(decoding: Body.self)
+            .map { try decoder.decode(Event.self, from: Data($0.body.utf8)) }
+    }
+
+    public func replace(with events: [Event]) async throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        try await database.transaction { tx in
+            let sql = tx.sql
+            let slugs = events.map(\.slug)
+            if slugs.isEmpty {
+                try await sql.raw("DELETE FROM workshop_places").run()
+                try await sql.raw("DELETE FROM event_registrations").run()
+                try await sql.raw("DELETE FROM events").run()
+            } else {
+                try await sql.raw("DELETE FROM workshop_places WHERE event NOT IN (\(binds: slugs))").run()
+                try await sql.raw("DELETE FROM event_registrations WHERE event NOT IN (\(binds: slugs))").run()
+                try await sql.raw("DELETE FROM events WHERE slug NOT IN (\(binds: slugs))").run()
+            }
+            for event in events {
+                let body = String(decoding: try encoder.encode(event), as: UTF8.self)
+                let updated = try await sql.raw("""
+                    UPDATE events SET body = \(bind: body), starts_at = \(bind: event.starts.timeIntervalSince1970),
+                    ends_at = \(bind: event.ends.timeIntervalSince1970), version = version + 1 WHERE slug = \(bind: event.slug) RETURNING slug
+                    """).all()
+                if updated.isEmpty {
+                    try await sql.raw("""
+                        INSERT INTO events (slug, body, starts_at, ends_at, version) VALUES (\(bind: event.slug), \(bind: body),
+                        \(bind: event.starts.timeIntervalSince1970), \(bind: event.ends.timeIntervalSince1970), 1)
+                        """).run()
+                }
+            }
+        }
+    }
+
+    // MARK: - Reading
+
+    struct Row: Decodable {
+        var id: String
+        var event: String
+        var state: String
+        var name: String?
+        var email: String?
+        var organisation: String?
+        var gemeente: String?
+        var role: String?
+        var accessibility: String?
+        var created_at: Double
+        var offered_until: Double?
+    }
+
+    struct PlaceRow: Decodable {
+        var registration_id: String
+        var round: String
+        var workshop: String?
+        var state: String
+        var ranking: String
+        var offered_until: Double?
+    }
+
+    static let columns: SQLQueryString = "id, event, state, name, email, organisation, gemeente, role, accessibility, created_at, offered_until"
+
+    static func registrations(_ rows: [Row], places: [PlaceRow]) -> [Registration] {
+        let byRegistration = Dictionary(grouping: places, by: \.registration_id)
+        return rows.map { row in
+            let person = row.email.map {
+                Registration.Person(name: row.name ?? "", email: $0, organisation: row.organisation ?? "", gemeente: row.gemeente, role: row.role ?? "",
+                                    accessibility: row.accessibility)
+            }
+            let places = (byRegistration[row.id] ?? []).map { place in
+                Registration.Place(round: place.round, workshop: place.workshop, state: Registration.State(rawValue: place.state) ?? .cancelled,
+                                   ranking: place.ranking.split(separator: ",").map(String.init),
+                                   offeredUntil: place.offered_until.map(Date.init(timeIntervalSince1970:)))
+            }
+            return Registration(id: UUID(uuidString: row.id) ?? UUID(), event: row.event, state: Registration.State(rawValue: row.state) ?? .cancelled,
+                                person: person, places: places, created: Date(timeIntervalSince1970: row.created_at),
+                                offeredUntil: row.offered_until.map(Date.init(timeIntervalSince1970:)))
+        }
+    }
+
+    static func read(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Registration] {
+        let rows = try await sql.raw("SELECT \(columns) FROM event_registrations WHERE \(condition) ORDER BY created_at, id").all(decoding: Row.self)
+        guard !rows.isEmpty else { return [] }
+        let places = try await sql.raw("""
+            SELECT registration_id, round, workshop, state, ranking, offered_until FROM workshop_places
+            WHERE registration_id IN (\(binds: rows.map(\.id)))
+            """).all(decoding: PlaceRow.self)
+        return registrations(rows, places: places)
+    }
+
+    public func registration(tokenHash: String) async throws -> Registration? {
+        try await Self.read(where: "token_hash = \(bind: tokenHash)", on: database.sql).first
+    }
+
+    public func registration(_ id: UUID) async throws -> Registration? {
+        try await Self.read(where: "id = \(bind: id.uuidString)", on: database.sql).first
+    }
+
+    public func registrations(event: String) async throws -> [Registration] {
+        try await Self.read(where: "event = \(bind: event)", on: database.sql)
+    }
+
+    public func seatCounts(_ event: Event) async throws -> SeatCounts {
+        struct Count: Decodable { var n: Int }
+        struct PerWorkshop: Decodable { var workshop: String; var n: Int }
+        let sql = database.sql
+        let held = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: Self.seatStates))
+            """).first(decoding: Count.self)?.n ?? 0
+        let waiting = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state = \(bind: Registration.State.waitlisted.rawValue)
+            """).first(decoding: Count.self)?.n ?? 0
+        let workshops = try await sql.raw("""
+            SELECT p.workshop AS workshop, COUNT(*) AS n FROM workshop_places p JOIN event_registrations r ON r.id = p.registration_id
+            WHERE p.event = \(bind: event.slug) AND p.workshop IS NOT NULL AND p.state IN (\(binds: Self.seatStates))
+            AND r.state <> \(bind: Registration.State.cancelled.rawValue) GROUP BY p.workshop
+            """).all(decoding: PerWorkshop.self)
+        return SeatCounts(event: held, workshops: Dictionary(workshops.map { ($0.workshop, $0.n) }, uniquingKeysWith: +), waiting: waiting)
+    }
+
+    // MARK: - Seats
+
+    /// Bumps the event's row: from here to the commit, this transaction is the only one changing its seats.
+    static func lock(_ event: Event, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.raw("UPDATE events SET version = version + 1 WHERE slug = \(bind: event.slug) RETURNING slug").all()
+        guard rows.count == 1 else { throw EventProblem.notFound }
+    }
+
+    static let seatStates = Registration.State.allCases.filter(\.holdsSeat).map(\.rawValue)
+
+    public func register(_ request: RegistrationRequest, for event: Event, id: UUID, tokenHash: String, now: Date) async throws -> RegistrationOutcome {
+        guard event.isOpen(at: now) else { return .closed }
+        return try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            let email = request.person.email.lowercased()
+            if let existing = try await Self.read(where: "event = \(bind: event.slug) AND email = \(bind: email) AND state <> \(bind: Registration.State.cancelled.rawValue)",
+                                                  on: sql).first {
+                return .alreadyRegistered(existing)
+            }
+            struct Count: Decodable { var n: Int }
+            let held = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: Self.seatStates))
+                """).first(decoding: Count.self)?.n ?? 0
+            let waiting = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: [Registration.State.waitlisted.rawValue, Registration.State.offered.rawValue]))
+                """).first(decoding: Count.self)?.n ?? 0
+            // Nobody jumps the queue: with people waiting, a newcomer waits too.
+            let hasSeat = held < event.capacity && waiting == 0
+            let state: Registration.State = hasSeat ? (event.needsApproval ? .pending : .confirmed) : .waitlisted
+            let person = request.person
+            try await sql.raw("""
+                INSERT INTO event_registrations (id, event, token_hash, state, name, email, organisation, gemeente, role, accessibility, created_at)
+                VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: tokenHash), \(bind: state.rawValue), \(bind: person.name), \(bind: email),
+                        \(bind: person.organisation), \(bind: person.gemeente), \(bind: person.role), \(bind: person.accessibility), \(bind: now.timeIntervalSince1970))
+                """).run()
+            for round in event.rounds {
+                let choice = request.choices[round.id] ?? []
+                guard !choice.isEmpty else { continue }
+                var placeState = Registration.State.waitlisted
+                var workshop: String? = nil
+                switch event.allocation {
+                case .rankedChoice:
+                    // Assigned when registration closes.
+                    placeState = .pending
+                case .firstCome:
+                    workshop = choice[0]
+                    if hasSeat, let (_, chosen) = event.workshop(choice[0]) {
+                        let taken = try await Self.workshopCount(event.slug, chosen.id, states: Self.seatStates, on: sql)
+                        let queue = try await Self.workshopCount(event.slug, chosen.id, states: [Registration.State.waitlisted.rawValue], seated: true, on: sql)
+                        if taken < chosen.capacity && queue == 0 { placeState = .confirmed }
+                    }
+                }
+                try await sql.raw("""
+                    INSERT INTO workshop_places (registration_id, event, round, workshop, state, ranking)
+                    VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: round.id), \(bind: workshop), \(bind: placeState.rawValue),
+                            \(bind: choice.joined(separator: ",")))
+                    """).run()
+            }
+            let registration = try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+            switch state {
+            case .confirmed: return .confirmed(registration)
+            case .pending: return .pending(registration)
+            default: return .waitlisted(registration)
+            }
+        }
+    }
+
+    /// Places in a workshop in these states; `seated`: only of registrations that hold an event seat
+    /// (a workshop's waiting list is of people who come).
+    static func workshopCount(_ event: String, _ workshop: String, states: [String], seated: Bool = false, on sql: any SQLDatabase) async throws -> Int {
+        struct Count: Decodable { var n: Int }
+        var query: SQLQueryString = """
+            SELECT COUNT(*) AS n FROM workshop_places p JOIN event_registrations r ON r.id = p.registration_id
+            WHERE p.event = \(bind: event) AND p.workshop = \(bind: workshop) AND p.state IN (\(binds: states))
+            AND r.state <> \(bind: Registration.State.cancelled.rawValue)
+            """
+        if seated { query.appendLiteral(" AND r.state IN ("); query.appendInterpolation(binds: seatStates); query.appendLiteral(")") }
+        return try await sql.raw(query).first(decoding: Count.self)?.n ?? 0
+    }
+
+    public func cancel(_ id: UUID, event: Event, now: Date) async throws -> Registration {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString)", on: sql).first else { throw EventProblem.notFound }
+            guard registration.state != .cancelled else { throw EventProblem.wrongState(.cancelled) }
+            try await sql.raw("UPDATE event_registrations SET state = \(bind: Registration.State.cancelled.rawValue), offered_until = NULL WHERE id = \(bind: id.uuidString)").run()
+            try await sql.raw("UPDATE workshop_places SET state = \(bind: Registration.State.cancelled.rawValue), offered_until = NULL WHERE registration_id = \(bind: id.uuidString)").run()
+            try await Self.offerFreedSeats(event, now: now, on: sql)
+            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+        }
+    }
+
+    public func claim(_ id: UUID, event: Event, now: Date) async throws -> Registration {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString)", on: sql).first else { throw EventProblem.notFound }
+            let eventOffer = registration.state == .offered && (registration.offeredUntil ?? .distantPast) > now
+            let placeOffers = registration.places.filter { $0.state == .offered && ($0.offeredUntil ?? .distantPast) > now }
+            guard eventOffer || !placeOffers.isEmpty else { throw EventProblem.wrongState(registration.state) }
+            if eventOffer {
+                let state: Registration.State = event.needsApproval ? .pending : .confirmed
+                try await sql.raw("UPDATE event_registrations SET state = \(bind: state.rawValue), offered_until = NULL WHERE id = \(bind: id.uuidString)").run()
+            }
+            for place in placeOffers {
+                try await sql.raw("""
+                    UPDATE workshop_places SET state = \(bind: Registration.State.confirmed.rawValue), offered_until = NULL
+                    WHERE registration_id = \(bind: id.uuidString) AND round = \(bind: place.round)
+                    """).run()
+            }
+            // With a seat at the event now, the workshops they chose get a seat where there is one.
+            try await Self.offerFreedSeats(event, now: now, on: sql, confirmDirectly: id)
+            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+        }
+    }
+
+    public func decline(_ id: UUID, event: Event, now: Date) async throws -> Registration {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString)", on: sql).first else { throw EventProblem.notFound }
+            if [.offered, .waitlisted].contains(registration.state) {
+                // Not interested in the event: off the list, seat and places freed.
+                try await sql.raw("UPDATE event_registrations SET state = \(bind: Registration.State.cancelled.rawValue), offered_until = NULL WHERE id = \(bind: id.uuidString)").run()
+                try await sql.raw("UPDATE workshop_places SET state = \(bind: Registration.State.cancelled.rawValue), offered_until = NULL WHERE registration_id = \(bind: id.uuidString)").run()
+            } else if registration.places.contains(where: { [.offered, .waitlisted].contains($0.state) }) {
+                // Not interested in a workshop they wait for: that place goes, the event seat stays.
+                try await sql.raw("""
+                    UPDATE workshop_places SET state = \(bind: Registration.State.cancelled.rawValue), offered_until = NULL
+                    WHERE registration_id = \(bind: id.uuidString) AND state IN (\(binds: [Registration.State.offered.rawValue, Registration.State.waitlisted.rawValue]))
+                    """).run()
+            } else {
+                throw EventProblem.wrongState(registration.state)
+            }
+            try await Self.offerFreedSeats(event, now: now, on: sql)
+            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+        }
+    }
+
+    public func expireOffers(event: Event, now: Date) async throws -> [Registration] {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            let offered = Registration.State.offered.rawValue, cancelled = Registration.State.cancelled.rawValue
+            // An offer not taken in time lapses: the seat goes to the next in line.
+            try await sql.raw("""
+                UPDATE workshop_places SET state = \(bind: cancelled), offered_until = NULL WHERE registration_id IN (
+                SELECT id FROM event_registrations WHERE event = \(bind: event.slug) AND state = \(bind: offered) AND offered_until <= \(bind: now.timeIntervalSince1970))
+                """).run()
+            try await sql.raw("""
+                UPDATE event_registrations SET state = \(bind: cancelled), offered_until = NULL
+                WHERE event = \(bind: event.slug) AND state = \(bind: offered) AND offered_until <= \(bind: now.timeIntervalSince1970)
+                """).run()
+            try await sql.raw("""
+                UPDATE workshop_places SET state = \(bind: cancelled), offered_until = NULL
+                WHERE event = \(bind: event.slug) AND state = \(bind: offered) AND offered_until <= \(bind: now.timeIntervalSince1970)
+                """).run()
+            return try await Self.offerFreedSeats(event, now: now, on: sql)
+        }
+    }
+
+    /// Gives free seats to the next in line: event seats as offers (a personal link, `offerHours` to
+    /// take it), then workshop seats to those who have an event seat, in order of registration.
+    /// `confirmDirectly`: this registration's waiting places are confirmed rather than offered (they
+    /// are claiming right now). Returns the registrations that got a new offer.
+    @discardableResult
+    static func offerFreedSeats(_ event: Event, now: Date, on sql: any SQLDatabase, confirmDirectly: UUID? = nil) async throws -> [Registration] {
+        struct Count: Decodable { var n: Int }
+        struct ID: Decodable { var id: String }
+        var offered: Set<String> = []
+        let until = now.addingTimeInterval(Double(event.offerHours) * 3600).timeIntervalSince1970
+        let held = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: seatStates))
+            """).first(decoding: Count.self)?.n ?? 0
+        if held < event.capacity {
+            let next = try await sql.raw("""
+                SELECT id FROM event_registrations WHERE event = \(bind: event.slug) AND state = \(bind: Registration.State.waitlisted.rawValue)
+                ORDER BY created_at, id LIMIT \(literal: event.capacity - held)
+                """).all(decoding: ID.self)
+            for row in next {
+                try await sql.raw("""
+                    UPDATE event_registrations SET state = \(bind: Registration.State.offered.rawValue), offered_until = \(bind: until) WHERE id = \(bind: row.id)
+                    """).run()
+                offered.insert(row.id)
+            }
+        }
+        guard event.allocation == .firstCome else { return try await read(where: offered, on: sql) }
+        for round in event.rounds {
+            for workshop in round.workshops {
+                let taken = try await workshopCount(event.slug, workshop.id, states: seatStates, on: sql)
+                guard taken < workshop.capacity else { continue }
+                let next = try await sql.raw("""
+                    SELECT p.registration_id AS id FROM workshop_places p JOIN event_registrations r ON r.id = p.registration_id
+                    WHERE p.event = \(bind: event.slug) AND p.workshop = \(bind: workshop.id) AND p.state = \(bind: Registration.State.waitlisted.rawValue)
+                    AND r.state IN (\(binds: [Registration.State.confirmed.rawValue, Registration.State.pending.rawValue]))
+                    ORDER BY r.created_at, r.id LIMIT \(literal: workshop.capacity - taken)
+                    """).all(decoding: ID.self)
+                for row in next {
+                    let direct = row.id == confirmDirectly?.uuidString
+                    try await sql.raw("""
+                        UPDATE workshop_places SET state = \(bind: direct ? Registration.State.confirmed.rawValue : Registration.State.offered.rawValue),
+                        offered_until = \(bind: direct ? nil : until) WHERE registration_id = \(bind: row.id) AND round = \(bind: round.id)
+                        """).run()
+                    if !direct { offered.insert(row.id) }
+                }
+            }
+        }
+        return try await read(where: offered, on: sql)
+    }
+
+    public func purge(personalBefore: Date, accessibilityBefore: Date) async throws -> Int {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            let personal = try await sql.raw("""
+                UPDATE event_registrations SET name = NULL, email = NULL, organisation = NULL, role = NULL, accessibility = NULL
+                WHERE email IS NOT NULL AND event IN (SELECT slug FROM events WHERE ends_at < \(bind: personalBefore.timeIntervalSince1970)) RETURNING id
+                """).all().count
+            let accessibility = try await sql.raw("""
+                UPDATE event_registrations SET accessibility = NULL
+                WHERE accessibility IS NOT NULL AND event IN (SELECT slug FROM events WHERE ends_at < \(bind: accessibilityBefore.timeIntervalSince1970)) RETURNING id
+                """).all().count
+            return personal + accessibility
+        }
+    }
+
+    static func read(where ids: Set<String>, on sql: any SQLDatabase) async throws -> [Registration] {
+        ids.isEmpty ? [] : try await read(where: "id IN (\(binds: ids.sorted()))", on: sql)
+    }
+}
