@@ -15,6 +15,8 @@ public struct SignedLink: Sendable {
         case stopAlert = "s"
         /// A tip's sender's personal link (status, changes, withdrawal); the id is the tip's.
         case tip = "t"
+        /// A registration for an event (status, claim an offered seat, cancel); the id is the registration's.
+        case registration = "r"
     }
 
     public enum Problem: Error, Sendable, Equatable {

@@ -57,6 +57,9 @@ public enum WebRouter {
         if let tips = site.tips {
             routes += TipRoutes<Context>(site: site, tips: tips).routes
         }
+        if let events = site.events {
+            routes += EventRoutes<Context>(site: site, events: events).routes
+        }
         if let insight = site.insight {
             routes += InsightRoutes<Context>(site: site, insight: insight).routes + SurveyAnswerRoutes<Context>(site: site, insight: insight).routes
         }

@@ -36,6 +36,8 @@ public struct Configuration: Sendable {
     public var newsletterSignUpsPerClient = 5
     /// Tips one client (and one address) may send per hour through /tip-ons (TIPS_PER_CLIENT).
     public var tipsPerClient = 5
+    /// Months after an event's last session that its participants' data are kept (EVENT_RETENTION_MONTHS).
+    public var eventRetentionMonths = 6
     /// The sender organisation's postal address, in every newsletter e-mail (NEWSLETTER_SENDER_ADDRESS).
     public var newsletterSenderAddress = "Weerbaar, Postbus 00000, 2500 AA Den Haag"
     /// Parallel SMTP connections of the newsletter worker (NEWSLETTER_SMTP_CONNECTIONS).
@@ -154,6 +156,9 @@ public struct Configuration: Sendable {
         }
         if let rate = try number("NEWSLETTER_RATE", 0...100_000, "messages per second (0 for no limit)") { configuration.newsletterRate = rate }
         if let seconds = try number("NEWSLETTER_RETRY_SECONDS", 1...86_400, "seconds") { configuration.newsletterRetrySeconds = seconds }
+        if let months = try number("EVENT_RETENTION_MONTHS", 1...120, "a number of months") {
+            configuration.eventRetentionMonths = Int(months)
+        }
         if let limit = try number("TIPS_PER_CLIENT", 1...1_000_000, "a number of tips") {
             configuration.tipsPerClient = Int(limit)
         }

@@ -3,6 +3,7 @@ import Accounts
 import Audit
 import Catalogue
 import CatalogueService
+import Events
 import Foundation
 import Handbook
 import Insight
@@ -26,6 +27,8 @@ public struct Platform: Sendable {
     public let handbook = LiveHandbook()
     /// The published articles and magazine editions, as the public pages read them.
     public let articles = LiveArticles()
+    /// The published events, as the agenda reads them; seats are read from the store.
+    public let events = LiveEvents()
     /// Searches made on public pages, waiting to be written; see `SearchLogFlusher`.
     public let searchLog = SearchLogRecorder()
     public let logger: Logger
@@ -69,6 +72,7 @@ public struct Platform: Sendable {
                             tipLimiter: ClientRateLimiter(limit: configuration.tipsPerClient, window: 3600))
             platform.handbook.replace(with: published)
             platform.articles.replace(with: try await SQLArticleStore(database: database).published(), analyzer: catalogue.analyzer)
+            platform.events.replace(with: try await SQLEventStore(database: database).events())
             return platform
         } catch {
             await database.shutdown()
@@ -85,6 +89,7 @@ public struct Platform: Sendable {
     public var handbookStore: any HandbookStore { SQLHandbookStore(database: database) }
     public var articleStore: any ArticleStore { SQLArticleStore(database: database) }
     public var tipStore: any TipStore { SQLTipStore(database: database) }
+    public var eventStore: any EventStore { SQLEventStore(database: database) }
     public var surveyStore: any SurveyStore { SQLSurveyStore(database: database) }
     public var audit: any AuditLog { FluentAuditLog(database: database) }
     public var editorial: any EditorialStore { FluentEditorialStore(database: database) }
@@ -153,6 +158,8 @@ public struct Platform: Sendable {
         site.articles = articles
         site.portal?.handbook = handbookStore
         site.portal?.articles = articleStore
+        site.events = EventServices(live: events, store: eventStore, links: links, mailer: backgroundMailer, mailFrom: configuration.mailFrom,
+                                    secureCookies: configuration.baseURL.hasPrefix("https://"))
         site.tips = TipServices(store: tipStore, links: links, articles: articleStore, mailer: backgroundMailer,
                                 mailFrom: configuration.mailFrom, limiter: tipLimiter, secureCookies: configuration.baseURL.hasPrefix("https://"))
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store
@@ -165,7 +172,8 @@ public struct Platform: Sendable {
     /// Every feature's retention: what is deleted, and after how long (the privacy statement says the same).
     var retentionRules: [RetentionRule] {
         [.unconfirmedSignUps(subscribers, alerts: alerts), .outboxRecipients(outbox),
-         .searchLog(searchLogStore, days: max(configuration.searchLogRetentionDays, 1)), .tips(tipStore)]
+         .searchLog(searchLogStore, days: max(configuration.searchLogRetentionDays, 1)), .tips(tipStore),
+         .events(eventStore, months: configuration.eventRetentionMonths)]
     }
 
     public func application() -> some ApplicationProtocol {
@@ -182,6 +190,7 @@ public struct Platform: Sendable {
                 WeeklyJob(job: "white-spot-digest", label: "White-spot digest", fromHour: 8, runs: ScheduledRuns(database: database), logger: logger,
                           send: { [digest = whiteSpotDigest] in try await digest.send(today: $0, logger: $1) }),
                 RetentionJob(rules: retentionRules, logger: logger),
+                EventOfferJob(offers: EventOffers(site: site())!, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),
@@ -272,6 +281,7 @@ public enum DemoCatalogue {
         try await DemoSurveys.load(into: SQLSurveyStore(database: database), taxonomy: try await importer.store.taxonomy(), today: today)
         try await loadArticles(from: directory, store: importer.store, into: SQLArticleStore(database: database), today: today)
         try await DemoTips.load(into: SQLTipStore(database: database))
+        try await SQLEventStore(database: database).replace(with: DemoEvents.events())
         try await mark(database)
         return summary
     }

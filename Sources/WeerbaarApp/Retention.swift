@@ -1,3 +1,4 @@
+import Events
 import Foundation
 import Knowledge
 import Logging
@@ -66,6 +67,15 @@ extension RetentionRule {
     static func searchLog(_ store: any SearchLogStore, days: Int) -> RetentionRule {
         RetentionRule(name: "zoeklogboek (\(days) dagen)") { now in
             try await store.purge(before: LoggedSearch.hour(of: now.addingTimeInterval(-Double(days) * 86_400)))
+        }
+    }
+
+    /// Who registered, `months` after an event's last session (the gemeente stays, for counts); what
+    /// someone wrote about accessibility, the day after.
+    static func events(_ store: any EventStore, months: Int) -> RetentionRule {
+        RetentionRule(name: "agenda: deelnemers (\(months) maanden na de laatste bijeenkomst), toegankelijkheid (de dag erna)") { now in
+            let personal = Calendar(identifier: .gregorian).date(byAdding: .month, value: -months, to: now) ?? now
+            return try await store.purge(personalBefore: personal, accessibilityBefore: now.addingTimeInterval(-86_400))
         }
     }
 

@@ -44,6 +44,8 @@ PAGE_TYPES = {
     "article": "/artikelen/almelo-buurtgesprekken-na-brand-bij-moskee",
     "infoblad": "/artikelen/infoblad-in-gesprek-met-bezorgde-inwoners-over-een-azc",
     "tip-form": "/tip-ons",
+    "agenda": "/agenda",
+    "event": "/agenda/themadag-samen-voor-sociale-stabiliteit",
 }
 
 # The page types that are deliberately an error page: their status and their error page's title.

@@ -12,5 +12,5 @@ struct PageMeta {
     /// The main navigation item to mark as current.
     var section: Section? = nil
 
-    enum Section { case home, offerings, guide, themes, providers, practice, handbook }
+    enum Section { case home, offerings, guide, themes, providers, practice, agenda, handbook }
 }

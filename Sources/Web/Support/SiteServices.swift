@@ -25,6 +25,8 @@ public struct SiteServices: Sendable {
     public var insight: InsightServices?
     /// Tips from readers (`/tip-ons`) and their moderation; nil serves neither.
     public var tips: TipServices?
+    /// The agenda, events and registrations; nil serves none of them.
+    public var events: EventServices?
     /// The catalogue is the demo's: every page says, in a banner, that its content is example data.
     public var isDemo = false
     /// Reverse proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES); none by default.

@@ -61,6 +61,7 @@ enum Layout {
                         item(.themes, CataloguePaths.themes(), "Thema's"),
                         item(.providers, CataloguePaths.providers(), "Aanbieders"),
                         item(.practice, KnowledgePaths.practice(), "Praktijk"),
+                        item(.agenda, EventPaths.agenda(), "Agenda"),
                         item(.handbook, HandbookPaths.handbook(), "Handboek"))
                 )
             )
@@ -108,6 +109,7 @@ enum Layout {
                         .li(.a(.href(NewsletterPaths.archive()), .safeText("Archief van WeerbaarNL"))),
                         .li(.a(.href(KnowledgePaths.magazine()), .safeText("Magazine en infobladen"))),
                         .li(.a(.href(TipPaths.form()), .safeText("Tip ons: deel een praktijkvoorbeeld"))),
+                        .li(.a(.href(EventPaths.agenda()), .safeText("Agenda: themadagen, leernetwerken en webinars"))),
                         .li(.a(.href(SiteSearchPaths.search()), .safeText("Zoeken in alles"))),
                         .li(.a(.href(InsightPaths.publicSurveys()), .safeText("Behoeftepeilingen onder gemeenten"))),
                         .li(.a(.href(CataloguePaths.providers()), .safeText("Alle aanbieders"))),

@@ -1,0 +1,83 @@
+import Events
+import Foundation
+import Markup
+
+/// The e-mails of a registration: the confirmation (with the sessions as an .ics), a place on the
+/// waiting list, an offered seat (claim or not interested), and a cancellation.
+enum EventMail {
+    static func when(_ event: Event) -> String {
+        event.sessions.map { "- \($0.title): \(DutchFormat.dateTime($0.starts)) tot \(DutchFormat.time($0.ends))" }.joined(separator: "\n")
+    }
+
+    static func places(_ registration: Registration, _ event: Event) -> String {
+        let lines = registration.places.compactMap { place -> String? in
+            guard let round = event.rounds.first(where: { $0.id == place.round }) else { return nil }
+            let workshop = place.workshop.flatMap { id in round.workshops.first { $0.id == id }?.title } ?? "nog niet toegewezen"
+            return "- \(round.title): \(workshop) (\(place.state.label.lowercased()))"
+        }
+        return lines.isEmpty ? "" : "\nUw workshops:\n" + lines.joined(separator: "\n") + "\n"
+    }
+
+    static func confirmed(_ registration: Registration, _ event: Event, link: String) -> (subject: String, text: String) {
+        ("Aangemeld: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            U bent aangemeld voor "\(event.title)".
+
+            \(when(event))
+            \(event.online ? "Online; de link volgt voor de bijeenkomst." : "Waar: \(event.venue ?? "")")
+            \(places(registration, event))
+            In de bijlage staat de bijeenkomst voor uw agenda. Via uw persoonlijke link ziet u uw aanmelding,
+            en kunt u annuleren; doe dat als u niet kunt, dan krijgt iemand op de wachtlijst uw plaats:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+
+    static func waitlisted(_ registration: Registration, _ event: Event, link: String) -> (subject: String, text: String) {
+        ("Op de wachtlijst: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            "\(event.title)" is vol. U staat op de wachtlijst. Komt er een plaats vrij, dan krijgt u een
+            e-mail en heeft u \(event.offerHours) uur om die plaats te nemen; daarna gaat zij naar de volgende.
+
+            Uw aanmelding, en de wachtlijst verlaten:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+
+    static func offered(_ registration: Registration, _ event: Event, link: String) -> (subject: String, text: String) {
+        let until = (registration.offeredUntil ?? registration.places.compactMap(\.offeredUntil).min()).map(DutchFormat.dateTime) ?? ""
+        return ("Er is een plaats voor u: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            Er is een plaats vrijgekomen bij "\(event.title)"\(registration.state == .offered ? "" : " in een workshop waarvoor u op de wachtlijst stond").
+            Neem haar vóór \(until) via uw persoonlijke link; daar kunt u ook laten weten dat u niet meer wilt,
+            dan gaat de plaats meteen naar de volgende:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+
+    static func cancelled(_ registration: Registration, _ event: Event) -> (subject: String, text: String) {
+        ("Geannuleerd: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            Uw aanmelding voor "\(event.title)" is geannuleerd. Uw plaats gaat naar de eerste op de wachtlijst.
+            Wilt u toch komen, meld u dan opnieuw aan zolang de aanmelding open is.
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+}

@@ -1,0 +1,13 @@
+/// The agenda, an event and its registration, and a registration's personal link.
+enum EventPaths {
+    static let agenda = Path("/agenda")
+    static let feed = Path("/agenda.ics")
+    static let event = Path1("/agenda/{slug}")
+    static let eventFeed = event.appending("/kalender.ics")
+    static let register = event.appending("/aanmelden")
+    /// The participant's personal link: status, claim an offered seat, not interested, cancel.
+    static let registration = Path1("/aanmelding/{token}")
+    static let claim = registration.appending("/plaats-nemen")
+    static let decline = registration.appending("/niet-meer")
+    static let cancel = registration.appending("/annuleren")
+}

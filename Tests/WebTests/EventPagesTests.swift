@@ -1,0 +1,72 @@
+import Catalogue
+import Events
+import Foundation
+import HTTPTypes
+import Testing
+import TestSupport
+import WeerbaarApp
+@testable import Web
+
+/// The agenda from the demo: the theme day's programme, registering by the form with mail and an
+/// .ics attachment, the personal link, cancelling once, and the iCal feed — on both backends.
+@Suite(.enabled(if: ReceivedMail.available, "needs the SMTP sink that scripts/test starts"))
+struct EventPagesTests {
+    static let run = UUID().uuidString.prefix(8).lowercased()
+
+    @Test(arguments: TestBackend.available)
+    func aParticipantRegistersForTheThemeDayAndCancelsOnce(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let agenda = try await client.get("/agenda")
+            #expect(agenda.status == 200 && agenda.body.contains("/agenda/themadag-samen-voor-sociale-stabiliteit")
+                && agenda.body.contains("Eerder, met materiaal"))
+            #expect(try await client.get("/agenda?soort=webinar").body.contains("themadag-samen-voor-sociale-stabiliteit") == false)
+            let event = try #require(platform.events.event("themadag-samen-voor-sociale-stabiliteit"))
+            #expect(event.rounds.count == 3 && event.rounds.allSatisfy { $0.workshops.count == 4 })
+            var person = Browser(client: client)
+            let page = try await person.request(.get, "/agenda/\(event.slug)")
+            #expect(page.status == 200 && page.body.contains("Programma") && page.body.contains("Werken met sleutelfiguren"))
+            let email = "deelnemer-\(backend)-\(Self.run)@gemeente.example"
+            var fields: [(String, String)] = [("csrf", Browser.csrf(in: page.body) ?? ""), ("naam", "Dana Deelnemer"), ("email", email),
+                                              ("gemeente", "GM0344"), ("ronde-1", "r1-jongeren-online"), ("ronde-2", "r2-sleutelfiguren")]
+            let missing = try await person.request(.post, "/agenda/\(event.slug)/aanmelden", form: fields + [("toegankelijkheid", "Rolstoelplek")])
+            #expect(missing.status == 422 && missing.body.contains("Kies een workshop voor ronde 3") && missing.body.contains("Geef toestemming"))
+            fields[0] = ("csrf", Browser.csrf(in: missing.body) ?? "")
+            fields.append(("ronde-3", "r3-demonstraties"))
+            let done = try await person.request(.post, "/agenda/\(event.slug)/aanmelden", form: fields)
+            let location = try #require(done.location)
+            #expect(location.hasPrefix("/aanmelding/") && location.hasSuffix("?aangemeld"))
+            let mail = try #require(try await ReceivedMail.awaitMessages(to: email) { $0.contains("Aangemeld:") }.last)
+            // (ReceivedMail decodes the whole message as quoted-printable, so quoted header values come out mangled.)
+            #expect(mail.contains("multipart/mixed") && mail.contains("Content-Disposition: attachment") && mail.contains("sociale-stabiliteit.ics"))
+            #expect(mail.contains("Content-Type: text/calendar") && mail.contains("Jongeren en extremisme online"))
+            let registration = try #require(try await platform.eventStore.registrations(event: event.slug).first { $0.person?.email == email })
+            #expect(registration.state == .confirmed && registration.places.count == 3 && registration.places.allSatisfy { $0.state == .confirmed })
+            let seats = try await platform.eventStore.seatCounts(event)
+            #expect(seats.workshops["r1-jongeren-online"] == 1)
+
+            let status = try await person.request(.get, String(location.split(separator: "?")[0]))
+            #expect(status.body.contains("Status: Bevestigd") && status.body.contains("Aanmelding annuleren"))
+            let cancelPath = String(location.split(separator: "?")[0]) + "/annuleren"
+            let cancelled = try await person.request(.post, cancelPath, form: [("csrf", Browser.csrf(in: status.body) ?? "")])
+            #expect(cancelled.location?.hasSuffix("?geannuleerd") == true)
+            let after = try await person.request(.get, String(location.split(separator: "?")[0]))
+            #expect(after.body.contains("Status: Geannuleerd") && !after.body.contains("Aanmelding annuleren"))
+            let again = try await person.request(.post, cancelPath, form: [("csrf", Browser.csrf(in: after.body) ?? "")])
+            #expect(again.location == String(location.split(separator: "?")[0]), "a cancelled registration's link changes nothing")
+            #expect(try await person.request(.get, "/aanmelding/vervalst").status == 410)
+        }
+    }
+
+    @Test func theFeedsAreICalendar() async throws {
+        try await WebHarness.withClient(.sqlite) { client, platform in
+            let (status, type, body, _) = try await client.get("/agenda.ics")
+            #expect(status == 200 && type.hasPrefix("text/calendar"))
+            let lines = body.replacingOccurrences(of: "\r\n ", with: "").components(separatedBy: "\r\n")
+            let sessions = platform.events.all.reduce(0) { $0 + $1.sessions.count }
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == sessions && lines.first == "BEGIN:VCALENDAR")
+            let one = try await client.get("/agenda/leernetwerk-polarisatie/kalender.ics")
+            #expect(one.body.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4, "four meetings")
+            #expect(try await client.get("/agenda/bestaat-niet/kalender.ics").status == 404)
+        }
+    }
+}
