@@ -142,6 +142,11 @@ public protocol EventStore: Sendable {
     func decline(_ id: UUID, event: Event, now: Date) async throws -> Registration
     /// Offers that ran out go to the next in line; returns the registrations that got an offer.
     func expireOffers(event: Event, now: Date) async throws -> [Registration]
+    /// Ranked choice, when registration has closed: assigns every seated participant's places by
+    /// `RankedChoice` in one transaction (places already assigned count against capacity); a place
+    /// none of whose choices had room stays waitlisted without a workshop. Returns the result, to
+    /// explain and to mail.
+    func allocate(_ event: Event, now: Date) async throws -> RankedChoice.Result
     /// Retention: erases who registered for events that ended before `personalBefore` (keeping the
     /// gemeente and the state, for anonymous counts), and accessibility needs of events that ended
     /// before `accessibilityBefore`. Returns the registrations changed.

@@ -348,6 +348,37 @@ public struct SQLEventStore: EventStore {
         return try await read(where: offered, on: sql)
     }
 
+    public func allocate(_ event: Event, now: Date) async throws -> RankedChoice.Result {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            let seated = try await Self.read(where: "event = \(bind: event.slug) AND state IN (\(binds: [Registration.State.confirmed.rawValue, Registration.State.pending.rawValue]))",
+                                             on: sql)
+            let participants = seated.compactMap { registration -> RankedChoice.Participant? in
+                let open = registration.places.filter { $0.state == .pending && $0.workshop == nil }
+                guard !open.isEmpty else { return nil }
+                return RankedChoice.Participant(id: registration.id, rankings: Dictionary(uniqueKeysWithValues: open.map { ($0.round, $0.ranking) }))
+            }
+            var rounds: [(id: String, capacities: [String: Int])] = []
+            for round in event.rounds {
+                var capacities: [String: Int] = [:]
+                for workshop in round.workshops {
+                    capacities[workshop.id] = workshop.capacity - (try await Self.workshopCount(event.slug, workshop.id, states: Self.seatStates, on: sql))
+                }
+                rounds.append((round.id, capacities))
+            }
+            let result = RankedChoice.assign(participants, rounds: rounds, seed: event.slug)
+            for assignment in result.assignments {
+                let state: Registration.State = assignment.workshop == nil ? .waitlisted : .confirmed
+                try await sql.raw("""
+                    UPDATE workshop_places SET workshop = \(bind: assignment.workshop), state = \(bind: state.rawValue)
+                    WHERE registration_id = \(bind: assignment.participant.uuidString) AND round = \(bind: assignment.round)
+                    """).run()
+            }
+            return result
+        }
+    }
+
     public func purge(personalBefore: Date, accessibilityBefore: Date) async throws -> Int {
         try await database.transaction { tx in
             let sql = tx.sql

@@ -112,3 +112,31 @@ import TestSupport
         }
     }
 }
+
+extension EventStoreTests {
+    /// Ranked choices are assigned at closing, in one transaction, within every workshop's capacity.
+    @Test(arguments: TestBackend.available)
+    func rankedChoicesAreAssignedWithinCapacity(backend: TestBackend) async throws {
+        try await SurveyStoreTests.withStore(backend) { _, database in
+            let store = SQLEventStore(database: database)
+            var event = Self.event(capacity: 12, workshops: [("a", 4), ("b", 4), ("c", 4)])
+            event.allocation = .rankedChoice
+            try await store.replace(with: [event])
+            for n in 0..<12 {
+                let ranking = n < 9 ? ["a", "b", "c"] : ["b", "a", "c"]
+                let request = RegistrationRequest(person: .init(name: "P\(n)", email: "p\(n)@gemeente.example", organisation: "", gemeente: nil, role: ""),
+                                                  choices: ["1": ranking])
+                _ = try await store.register(request, for: event, id: UUID(), tokenHash: "r\(n)", now: Date())
+            }
+            #expect(try await store.registrations(event: "proef").allSatisfy { $0.places.first?.state == .pending && $0.places.first?.workshop == nil })
+            let result = try await store.allocate(event, now: Date())
+            #expect(result.assignments.count == 12 && result.assignments.allSatisfy { $0.workshop != nil })
+            let counts = try await store.seatCounts(event)
+            #expect(counts.workshops == ["a": 4, "b": 4, "c": 4])
+            // a's four seats go to people who ranked it first, and the first choices given are at least those.
+            #expect(result.assignments.filter { $0.workshop == "a" }.allSatisfy { $0.rank == 1 })
+            #expect((result.summary(round: "1")[1] ?? 0) >= 4)
+            #expect(try await store.allocate(event, now: Date()).assignments.isEmpty, "a second run finds nothing left to assign")
+        }
+    }
+}

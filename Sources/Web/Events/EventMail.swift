@@ -69,6 +69,22 @@ enum EventMail {
             """)
     }
 
+    static func allocated(_ registration: Registration, _ event: Event, link: String) -> (subject: String, text: String) {
+        ("Uw workshops: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            De aanmelding voor "\(event.title)" is gesloten en de workshops zijn verdeeld. \(event.allocation.explanation)
+            \(places(registration, event))
+            Kreeg u in een ronde geen van uw keuzes, dan kunt u via uw persoonlijke link kiezen uit de workshops
+            waar nog plaats is, of uw aanmelding annuleren:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+
     static func cancelled(_ registration: Registration, _ event: Event) -> (subject: String, text: String) {
         ("Geannuleerd: \(event.title)", """
             Beste \(registration.person?.name ?? "deelnemer"),

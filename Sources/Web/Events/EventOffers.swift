@@ -15,10 +15,25 @@ public struct EventOffers: Sendable {
         self.events = events
     }
 
-    /// Every event that has not ended; returns how many registrations got an offer.
+    /// Every event that has not ended; returns how many registrations got an offer or an assignment.
     @discardableResult
     public func sweep(now: Date, logger: Logger) async -> Int {
         var offered = 0
+        // Ranked choices are assigned once registration has closed; a second run finds nothing left.
+        for event in events.live.upcoming(at: now) where event.allocation == .rankedChoice && now >= event.registrationCloses {
+            do {
+                let result = try await events.store.allocate(event, now: now)
+                for id in Set(result.assignments.map(\.participant)) {
+                    guard let registration = try await events.store.registration(id), let person = registration.person else { continue }
+                    offered += 1
+                    let mail = EventMail.allocated(registration, event, link: site.absolute(EventPaths.registration(events.token(id))))
+                    try? await events.mailer.send(MailMessage(from: events.mailFrom, fromName: "Weerbaar agenda", to: [try MailAddress(person.email)],
+                                                              subject: mail.subject, text: mail.text))
+                }
+            } catch {
+                logger.error("Assigning ranked choices failed", metadata: ["event": "\(event.slug)", "error": "\(error)"])
+            }
+        }
         for event in events.live.upcoming(at: now) {
             do {
                 for registration in try await events.store.expireOffers(event: event, now: now) {
