@@ -44,6 +44,8 @@ public struct AuditEvent: Sendable, Equatable {
         case articleSaved = "artikel-opgeslagen"
         case articlePublished = "artikel-gepubliceerd"
         case tipTransition = "tip-status-gewijzigd"
+        case registrationChanged = "aanmelding-gewijzigd"
+        case registrationsExported = "aanmeldingen-geexporteerd"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -87,6 +89,8 @@ public struct AuditEvent: Sendable, Equatable {
             case .articleSaved: "Artikel opgeslagen (concept, ingediend, teruggestuurd of teruggezet)"
             case .articlePublished: "Artikel gepubliceerd"
             case .tipTransition: "Tip of praktijkvoorbeeld van een lezer: status gewijzigd"
+            case .registrationChanged: "Aanmelding voor een bijeenkomst goedgekeurd of aanwezigheid genoteerd"
+            case .registrationsExported: "Aanmeldingen van een bijeenkomst geëxporteerd (CSV)"
             }
         }
     }

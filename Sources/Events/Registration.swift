@@ -142,6 +142,10 @@ public protocol EventStore: Sendable {
     func decline(_ id: UUID, event: Event, now: Date) async throws -> Registration
     /// Offers that ran out go to the next in line; returns the registrations that got an offer.
     func expireOffers(event: Event, now: Date) async throws -> [Registration]
+    /// The organiser approves a registration that awaited approval (its seat was already held).
+    func approve(_ id: UUID, event: Event) async throws -> Registration
+    /// Checking in at the door: attended, or not (no-show), for a registration that holds a seat.
+    func markAttendance(_ id: UUID, event: Event, attended: Bool) async throws -> Registration
     /// Ranked choice, when registration has closed: assigns every seated participant's places by
     /// `RankedChoice` in one transaction (places already assigned count against capacity); a place
     /// none of whose choices had room stays waitlisted without a workshop. Returns the result, to

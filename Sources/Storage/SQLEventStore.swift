@@ -348,6 +348,28 @@ public struct SQLEventStore: EventStore {
         return try await read(where: offered, on: sql)
     }
 
+    public func approve(_ id: UUID, event: Event) async throws -> Registration {
+        try await step(id, event: event, from: [.pending], to: .confirmed)
+    }
+
+    public func markAttendance(_ id: UUID, event: Event, attended: Bool) async throws -> Registration {
+        try await step(id, event: event, from: [.confirmed, .attended, .noShow], to: attended ? .attended : .noShow)
+    }
+
+    /// One registration from one of `from` to `to`, on the event's row lock.
+    func step(_ id: UUID, event: Event, from: Set<Registration.State>, to: Registration.State) async throws -> Registration {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString) AND event = \(bind: event.slug)", on: sql).first else {
+                throw EventProblem.notFound
+            }
+            guard from.contains(registration.state) else { throw EventProblem.wrongState(registration.state) }
+            try await sql.raw("UPDATE event_registrations SET state = \(bind: to.rawValue) WHERE id = \(bind: id.uuidString)").run()
+            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+        }
+    }
+
     public func allocate(_ event: Event, now: Date) async throws -> RankedChoice.Result {
         try await database.transaction { tx in
             let sql = tx.sql

@@ -42,6 +42,9 @@ public enum WebRouter {
             if let articles = portal.articles {
                 routes += ArticlePortalRoutes<Context>(site: site, portal: portal, store: articles).routes
             }
+            if let events = site.events {
+                routes += EventPortalRoutes<Context>(site: site, portal: portal, events: events).routes
+            }
             if let tips = site.tips {
                 routes += TipModerationRoutes<Context>(site: site, portal: portal, tips: tips).routes
             }

@@ -1,3 +1,5 @@
+import Accounts
+import Audit
 import Catalogue
 import Events
 import Foundation
@@ -67,6 +69,47 @@ struct EventPagesTests {
             let one = try await client.get("/agenda/leernetwerk-polarisatie/kalender.ics")
             #expect(one.body.components(separatedBy: "BEGIN:VEVENT").count - 1 == 4, "four meetings")
             #expect(try await client.get("/agenda/bestaat-niet/kalender.ics").status == 404)
+        }
+    }
+}
+
+/// The organisers' side: approving a registration for the learning network, checking in, the name
+/// list and the CSV; a partner sees only their own provider's events.
+@Suite struct EventPortalTests {
+    @Test(arguments: TestBackend.available)
+    func anOrganiserApprovesChecksInAndExports(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let network = try #require(platform.events.event("leernetwerk-polarisatie"))
+            #expect(network.needsApproval)
+            let request = RegistrationRequest(person: .init(name: "=HYPERLINK(\"x\")", email: "lid@gemeente.example", organisation: "Gemeente Zwolle",
+                                                            gemeente: "GM0193", role: ""), choices: [:])
+            let id = UUID()
+            guard case .pending = try await platform.eventStore.register(request, for: network, id: id, tokenHash: "lid", now: Date()) else {
+                Issue.record("a learning network's registration awaits approval")
+                return
+            }
+            try await PortalFixtures.account(platform, .editor)
+            try await PortalFixtures.account(platform, .partnerEditor, provider: "vng")
+            var editor = Browser(client: client), partner = Browser(client: client)
+            _ = try await editor.signIn("redacteur@weerbaar.example", PortalFixtures.password)
+            _ = try await partner.signIn("partner-redacteur@weerbaar.example", PortalFixtures.password)
+            let page = try await editor.request(.get, "/beheer/agenda/\(network.slug)")
+            #expect(page.status == 200 && page.body.contains("Wacht op goedkeuring") && page.body.contains("Goedkeuren"))
+            let approved = try await editor.request(.post, "/beheer/agenda/\(network.slug)/\(id.uuidString)",
+                                                    form: [("csrf", Browser.csrf(in: page.body) ?? ""), ("actie", "goedkeuren")])
+            #expect(approved.status == 303)
+            #expect(try await platform.eventStore.registration(id)?.state == .confirmed)
+            _ = try await editor.request(.post, "/beheer/agenda/\(network.slug)/\(id.uuidString)",
+                                         form: [("csrf", Browser.csrf(in: page.body) ?? ""), ("actie", "aanwezig")])
+            #expect(try await platform.eventStore.registration(id)?.state == .attended)
+            #expect(try await editor.request(.get, "/beheer/agenda/\(network.slug)/naamlijst").body.contains("✓"))
+            let csv = try await editor.request(.get, "/beheer/agenda/\(network.slug)/aanmeldingen.csv")
+            #expect(csv.status == 200 && csv.body.contains("\"'=HYPERLINK(\"\"x\"\")\"") && csv.body.contains("Zwolle"))
+            #expect(try await platform.audit.events(offset: 0, limit: 5).contains { $0.action == .registrationsExported })
+            // A partner organises their own provider's events only.
+            #expect(try await partner.request(.get, "/beheer/agenda/\(network.slug)").status == 403)
+            let own = try await partner.request(.get, "/beheer/agenda")
+            #expect(own.body.contains("webinar-online-haat-tegen-raadsleden") && !own.body.contains(network.slug))
         }
     }
 }

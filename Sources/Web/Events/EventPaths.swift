@@ -10,4 +10,12 @@ enum EventPaths {
     static let claim = registration.appending("/plaats-nemen")
     static let decline = registration.appending("/niet-meer")
     static let cancel = registration.appending("/annuleren")
+
+    enum Portal {
+        static let events = Path("/beheer/agenda")
+        static let event = Path1("/beheer/agenda/{slug}")
+        static let nameList = event.appending("/naamlijst")
+        static let export = event.appending("/aanmeldingen.csv")
+        static let registration = event.appending(parameter: "/{id}")
+    }
 }

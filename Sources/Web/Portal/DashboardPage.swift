@@ -45,6 +45,8 @@ enum DashboardPage {
                     .li(.a(.href(HandbookPortalPaths.entries()), .safeText("Handboek maatschappelijke onrust")))),
                 .if(account.role == .editor || account.role == .partnerEditor,
                     .li(.a(.href(ArticlePortalPaths.articles()), .safeText("Artikelen en praktijkvoorbeelden")))),
+                .if(account.role == .editor || account.role == .partnerEditor,
+                    .li(.a(.href(EventPaths.Portal.events()), .safeText(account.role == .editor ? "Agenda: aanmeldingen" : "Uw bijeenkomsten: aanmeldingen")))),
                 .if(account.role != .administrator, .li(.a(.href(InsightPaths.Portal.whiteSpots()), .safeText("Witte vlekken: aanbod tegenover vraag")))),
                 .if(account.role == .editor, .li(.a(.href(InsightPaths.Portal.surveys()), .safeText("Behoeftepeilingen onder gemeenten")))),
                 .if(account.role == .editor || account.role == .partnerEditor,

@@ -74,6 +74,8 @@ enum PortalFixtures {
             ("/beheer/handboek/{id}", "/beheer/handboek/\(handbookEntry)"),
             ("/beheer/artikelen/{id}", "/beheer/artikelen/\(articleProposal)"),
             ("/beheer/tips/{id}", "/beheer/tips/\(tipID.uuidString)"),
+            // An event of VNG, the partner editors' provider.
+            ("/beheer/agenda/{slug}", "/beheer/agenda/webinar-online-haat-tegen-raadsleden"),
             ("/beheer/peilingen/{id}", "/beheer/peilingen/\(survey.uuidString)"),
             ("{vraag}", "rol"),
             ("{formaat}", "csv"),
