@@ -190,7 +190,9 @@ public struct Platform: Sendable {
                 WeeklyJob(job: "white-spot-digest", label: "White-spot digest", fromHour: 8, runs: ScheduledRuns(database: database), logger: logger,
                           send: { [digest = whiteSpotDigest] in try await digest.send(today: $0, logger: $1) }),
                 RetentionJob(rules: retentionRules, logger: logger),
-                EventOfferJob(offers: EventOffers(site: site())!, logger: logger),
+                EventOfferJob(offers: EventOffers(site: site(), claim: { [runs = ScheduledRuns(database: database)] in
+                    try await runs.claim(job: $0, period: $1)
+                })!, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),

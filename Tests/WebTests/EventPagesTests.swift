@@ -4,6 +4,8 @@ import Catalogue
 import Events
 import Foundation
 import HTTPTypes
+import Logging
+import Storage
 import Testing
 import TestSupport
 import WeerbaarApp
@@ -110,6 +112,38 @@ struct EventPagesTests {
             #expect(try await partner.request(.get, "/beheer/agenda/\(network.slug)").status == 403)
             let own = try await partner.request(.get, "/beheer/agenda")
             #expect(own.body.contains("webinar-online-haat-tegen-raadsleden") && !own.body.contains(network.slug))
+        }
+    }
+}
+
+/// Reminders go out once, 7 days and 1 day before a session, to those with a seat.
+@Suite(.enabled(if: ReceivedMail.available, "needs the SMTP sink that scripts/test starts"))
+struct EventReminderTests {
+    @Test(arguments: TestBackend.available)
+    func aWeekBeforeEveryoneWithASeatIsRemindedOnce(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { _, platform in
+            let webinar = try #require(platform.events.event("webinar-online-haat-tegen-raadsleden"))
+            let run = UUID().uuidString.prefix(8).lowercased()
+            let email = "herinnering-\(backend)-\(run)@gemeente.example"
+            let request = RegistrationRequest(person: .init(name: "Rik Herinnering", email: email, organisation: "", gemeente: nil, role: ""), choices: [:])
+            _ = try await platform.eventStore.register(request, for: webinar, id: UUID(), tokenHash: "h-\(run)", now: Date())
+            let cancelledEmail = "weg-\(backend)-\(run)@gemeente.example"
+            let gone = UUID()
+            _ = try await platform.eventStore.register(RegistrationRequest(person: .init(name: "Weg", email: cancelledEmail, organisation: "", gemeente: nil, role: ""),
+                                                                           choices: [:]), for: webinar, id: gone, tokenHash: "w-\(run)", now: Date())
+            _ = try await platform.eventStore.cancel(gone, event: webinar, now: Date())
+            let runs = ScheduledRuns(database: platform.database)
+            let claim: @Sendable (String, String) async throws -> Bool = { try await runs.claim(job: $0, period: $1) }
+            let made = EventOffers(site: platform.site(), claim: claim)
+            let offers = try #require(made)
+            let session = try #require(webinar.sessions.first)
+            let logger = Logger(label: "test")
+            #expect(await offers.remind(now: session.starts.addingTimeInterval(-8 * 86_400), logger: logger) == 0, "not yet due")
+            let weekBefore = session.starts.addingTimeInterval(-7 * 86_400 + 3_600)
+            #expect(await offers.remind(now: weekBefore, logger: logger) >= 1)
+            #expect(await offers.remind(now: weekBefore, logger: logger) == 0, "claimed once, across instances too")
+            #expect(try await ReceivedMail.awaitMessages(to: email) { $0.contains("Over een week") }.contains { $0.contains("Over een week") })
+            #expect(try ReceivedMail.messages(to: cancelledEmail).allSatisfy { !$0.contains("Over een week") }, "a cancelled registration is not reminded")
         }
     }
 }

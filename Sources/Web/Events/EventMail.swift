@@ -85,6 +85,24 @@ enum EventMail {
             """)
     }
 
+    static func reminder(_ registration: Registration, _ event: Event, session: Event.Session, days: Int, link: String) -> (subject: String, text: String) {
+        (days == 1 ? "Morgen: \(event.title)" : "Over een week: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            \(days == 1 ? "Morgen" : "Over een week") is "\(event.title)"\(event.sessions.count > 1 ? " (\(session.title))" : "").
+
+            \(DutchFormat.dateTime(session.starts)) tot \(DutchFormat.time(session.ends))
+            \(event.online ? "Online." : "Waar: \(event.venue ?? "")")
+            \(places(registration, event))
+            Kunt u niet? Annuleer dan via uw persoonlijke link; iemand op de wachtlijst krijgt uw plaats:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
+
     static func cancelled(_ registration: Registration, _ event: Event) -> (subject: String, text: String) {
         ("Geannuleerd: \(event.title)", """
             Beste \(registration.person?.name ?? "deelnemer"),

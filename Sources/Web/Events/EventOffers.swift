@@ -8,11 +8,44 @@ import Mail
 public struct EventOffers: Sendable {
     let site: SiteServices
     let events: EventServices
+    /// True for exactly one caller per job and period, across instances (`ScheduledRuns`).
+    let claim: @Sendable (_ job: String, _ period: String) async throws -> Bool
 
-    public init?(site: SiteServices) {
+    public init?(site: SiteServices, claim: @escaping @Sendable (_ job: String, _ period: String) async throws -> Bool) {
         guard let events = site.events else { return nil }
         self.site = site
         self.events = events
+        self.claim = claim
+    }
+
+    /// Reminders 7 days and 1 day before each session, to everyone with a seat; each reminder of
+    /// each session is claimed once across instances, so nobody gets one twice.
+    @discardableResult
+    public func remind(now: Date, logger: Logger) async -> Int {
+        var sent = 0
+        for event in events.live.upcoming(at: now) {
+            for session in event.sessions {
+                for days in [7, 1] {
+                    let due = session.starts.addingTimeInterval(-Double(days) * 86_400)
+                    // Due, and not so late that the reminder says something untrue.
+                    guard now >= due, now < due.addingTimeInterval(12 * 3_600) else { continue }
+                    do {
+                        guard try await claim("event-reminder-\(days)", "\(event.slug)/\(session.id)") else { continue }
+                        for registration in try await events.store.registrations(event: event.slug) where registration.state == .confirmed {
+                            guard let person = registration.person else { continue }
+                            let mail = EventMail.reminder(registration, event, session: session, days: days,
+                                                          link: site.absolute(EventPaths.registration(events.token(registration.id))))
+                            try? await events.mailer.send(MailMessage(from: events.mailFrom, fromName: "Weerbaar agenda", to: [try MailAddress(person.email)],
+                                                                      subject: mail.subject, text: mail.text))
+                            sent += 1
+                        }
+                    } catch {
+                        logger.error("Sending event reminders failed", metadata: ["event": "\(event.slug)", "error": "\(error)"])
+                    }
+                }
+            }
+        }
+        return sent
     }
 
     /// Every event that has not ended; returns how many registrations got an offer or an assignment.
