@@ -58,7 +58,7 @@ let package = Package(
         // Insight for the partners: the needs survey, results, feedback and the white spots of supply
         // against demand. Pure; stored through protocols.
         .target(name: "Insight", dependencies: ["Catalogue"], swiftSettings: strict),
-        .target(name: "Events", dependencies: ["Catalogue"], swiftSettings: strict),
+        .target(name: "Events", dependencies: ["Catalogue", "Search"], swiftSettings: strict),
         // Knowledge from the field: articles (practice examples, interviews, infobladen, …) and the
         // magazine, their file format and the live published collection. Pure; stored through a protocol.
         .target(name: "Knowledge", dependencies: ["Catalogue", "Search"], swiftSettings: strict),

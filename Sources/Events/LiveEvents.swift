@@ -1,16 +1,46 @@
 import Foundation
+import Search
 import Synchronization
 
 /// The events as the public pages read them, swapped whole when they change (the demo, an import,
-/// the portal). Seats are not here: they change with every registration and are read from the store.
+/// the portal), with a search index in the catalogue's Dutch analysis so `/zoeken` finds them. Seats
+/// are not here: they change with every registration and are read from the store.
 public final class LiveEvents: Sendable {
-    private let state = Mutex<[Event]>([])
+    struct State {
+        var events: [Event]
+        var index: SearchIndex?
+    }
+
+    private let state = Mutex(State(events: [], index: nil))
 
     public init() {}
 
-    public var all: [Event] { state.withLock { $0 } }
+    public var all: [Event] { state.withLock { $0.events } }
 
-    public func replace(with events: [Event]) { state.withLock { $0 = events.sorted { ($0.starts, $0.slug) < ($1.starts, $1.slug) } } }
+    public func replace(with events: [Event], analyzer: DutchAnalyzer? = nil) {
+        let sorted = events.sorted { ($0.starts, $0.slug) < ($1.starts, $1.slug) }
+        let index = analyzer.map { analyzer in
+            SearchIndex(documents: sorted.map(Self.document), facetNames: ["soort"], analyzer: analyzer)
+        }
+        state.withLock { $0 = State(events: sorted, index: index) }
+    }
+
+    static func document(_ event: Event) -> SearchDocument {
+        let workshops = event.rounds.flatMap(\.workshops).map { "\($0.title) (\($0.host))" }.joined(separator: "\n")
+        return SearchDocument(key: event.slug, fields: [.title: event.title, .summary: event.kind.label, .keywords: event.themes.joined(separator: " "),
+                                                        .body: event.description + "\n" + workshops],
+                              facets: ["soort": [event.kind.rawValue]], date: Int(event.starts.timeIntervalSince1970 / 86_400),
+                              sortTitle: event.title.lowercased())
+    }
+
+    /// Events that have not ended matching the text, best first, and how many.
+    public func search(_ text: String, now: Date, limit: Int = 5) -> (total: Int, events: [Event]) {
+        let current = state.withLock { $0 }
+        guard let index = current.index, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return (0, []) }
+        let upcoming = Dictionary(uniqueKeysWithValues: current.events.filter { !$0.isPast(at: now) }.map { ($0.slug, $0) })
+        let hits = index.search(SearchQuery(text: text, limit: 200)).hits.compactMap { upcoming[$0.key] }
+        return (hits.count, Array(hits.prefix(limit)))
+    }
 
     public func event(_ slug: String) -> Event? { all.first { $0.slug == slug } }
 

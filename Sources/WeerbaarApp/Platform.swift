@@ -72,7 +72,7 @@ public struct Platform: Sendable {
                             tipLimiter: ClientRateLimiter(limit: configuration.tipsPerClient, window: 3600))
             platform.handbook.replace(with: published)
             platform.articles.replace(with: try await SQLArticleStore(database: database).published(), analyzer: catalogue.analyzer)
-            platform.events.replace(with: try await SQLEventStore(database: database).events())
+            platform.events.replace(with: try await SQLEventStore(database: database).events(), analyzer: catalogue.analyzer)
             return platform
         } catch {
             await database.shutdown()

@@ -61,6 +61,16 @@ struct EventPagesTests {
         }
     }
 
+    /// /zoeken finds upcoming events, by their workshops too, with the catalogue's analysis.
+    @Test func searchFindsTheThemeDayByAWorkshop() async throws {
+        try await WebHarness.withClient(.sqlite) { client, _ in
+            let page = try await client.get("/zoeken?q=sleutelfiguur")
+            #expect(page.body.contains("Agenda (") && page.body.contains("/agenda/themadag-samen-voor-sociale-stabiliteit"))
+            let past = try await client.get("/zoeken?q=azc+in+de+regio+informatieavond")
+            #expect(!past.body.contains("/agenda/regionale-bijeenkomst-azc-in-de-regio"), "a past event is not offered")
+        }
+    }
+
     @Test func theFeedsAreICalendar() async throws {
         try await WebHarness.withClient(.sqlite) { client, platform in
             let (status, type, body, _) = try await client.get("/agenda.ics")

@@ -1,5 +1,6 @@
 import Catalogue
 import CatalogueService
+import Events
 import Foundation
 import Knowledge
 import Markup
@@ -8,13 +9,14 @@ import Plot
 /// The results of one search over all content, grouped by kind with counts.
 enum SiteSearchPage {
     enum Group: String, CaseIterable {
-        case offerings = "aanbod", practice = "praktijk", articles = "artikelen"
+        case offerings = "aanbod", practice = "praktijk", articles = "artikelen", events = "agenda"
 
         var label: String {
             switch self {
             case .offerings: "Aanbod"
             case .practice: "Praktijkvoorbeelden"
             case .articles: "Magazine, infobladen en achtergrond"
+            case .events: "Agenda"
             }
         }
     }
@@ -24,6 +26,7 @@ enum SiteSearchPage {
         var total: Int
         var offerings: [Offering]
         var articles: [Knowledge.Article]
+        var events: [Event] = []
     }
 
     struct Model {
@@ -57,8 +60,9 @@ enum SiteSearchPage {
                             result.total == 0 ? .p(.safeText("Geen resultaten."))
                                 : .div(.class("card-list"),
                                        .forEach(result.offerings) { Components.offeringCard($0, taxonomy: taxonomy) },
-                                       .forEach(result.articles) { KnowledgePages.card($0, taxonomy: taxonomy, headingLevel: 3) }),
-                            model.only != nil || result.total <= (result.offerings.count + result.articles.count) ? .empty
+                                       .forEach(result.articles) { KnowledgePages.card($0, taxonomy: taxonomy, headingLevel: 3) },
+                                       .forEach(result.events) { EventPages.card($0, taxonomy: taxonomy) }),
+                            model.only != nil || result.total <= (result.offerings.count + result.articles.count + result.events.count) ? .empty
                                 : .p(result.group == .offerings
                                      ? .a(.href(CataloguePaths.finder(query: "q=\(encoded)")), .safeText("Alle \(result.total) resultaten in het aanbod, met filters"))
                                      : .a(.href(SiteSearchPaths.search(query: "q=\(encoded)&soort=\(result.group.rawValue)")),

@@ -1,5 +1,6 @@
 import Catalogue
 import CatalogueService
+import Events
 import Foundation
 import Hummingbird
 import Knowledge
@@ -39,6 +40,10 @@ struct SiteSearchRoutes<Context: RequestContext> {
             .init(group: .practice, total: practice.total, offerings: [], articles: practice.articles),
             .init(group: .articles, total: others.total, offerings: [], articles: others.articles),
         ]
+        if let events = site.events {
+            let found = events.live.search(text, now: Date(), limit: limit)
+            groups.append(.init(group: .events, total: found.total, offerings: [], articles: [], events: found.events))
+        }
         let total = groups.reduce(0) { $0 + $1.total }
         if let only { groups = groups.filter { $0.group == only } }
         // The themes it is counted under for the white spots: as the offerings' page reads it.
