@@ -152,17 +152,21 @@ public struct SQLEventStore: EventStore {
             let sql = tx.sql
             try await Self.lock(event, on: sql)
             let email = request.person.email.lowercased()
-            if let existing = try await Self.read(where: "event = \(bind: event.slug) AND email = \(bind: email) AND state <> \(bind: Registration.State.cancelled.rawValue)",
-                                                  on: sql).first {
+            struct Found: Decodable { var id: String }
+            if let found = try await sql.raw("""
+                SELECT id FROM event_registrations WHERE event = \(bind: event.slug) AND email = \(bind: email)
+                AND state <> \(bind: Registration.State.cancelled.rawValue)
+                """).first(decoding: Found.self), let existing = try await Self.read(where: "id = \(bind: found.id)", on: sql).first {
                 return .alreadyRegistered(existing)
             }
-            struct Count: Decodable { var n: Int }
-            let held = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: Self.seatStates))
-                """).first(decoding: Count.self)?.n ?? 0
-            let waiting = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM event_registrations WHERE event = \(bind: event.slug) AND state IN (\(binds: [Registration.State.waitlisted.rawValue, Registration.State.offered.rawValue]))
-                """).first(decoding: Count.self)?.n ?? 0
+            // Seats held and people waiting, in one query: this transaction is short, as all of them queue on the event's row.
+            struct Counts: Decodable { var held: Int?; var waiting: Int? }
+            let counts = try await sql.raw("""
+                SELECT SUM(CASE WHEN state IN (\(binds: Self.seatStates)) THEN 1 ELSE 0 END) AS held,
+                       SUM(CASE WHEN state IN (\(binds: [Registration.State.waitlisted.rawValue, Registration.State.offered.rawValue])) THEN 1 ELSE 0 END) AS waiting
+                FROM event_registrations WHERE event = \(bind: event.slug)
+                """).first(decoding: Counts.self)
+            let held = counts?.held ?? 0, waiting = counts?.waiting ?? 0
             // Nobody jumps the queue: with people waiting, a newcomer waits too.
             let hasSeat = held < event.capacity && waiting == 0
             let state: Registration.State = hasSeat ? (event.needsApproval ? .pending : .confirmed) : .waitlisted
@@ -172,6 +176,7 @@ public struct SQLEventStore: EventStore {
                 VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: tokenHash), \(bind: state.rawValue), \(bind: person.name), \(bind: email),
                         \(bind: person.organisation), \(bind: person.gemeente), \(bind: person.role), \(bind: person.accessibility), \(bind: now.timeIntervalSince1970))
                 """).run()
+            var places: [Registration.Place] = []
             for round in event.rounds {
                 let choice = request.choices[round.id] ?? []
                 guard !choice.isEmpty else { continue }
@@ -184,9 +189,10 @@ public struct SQLEventStore: EventStore {
                 case .firstCome:
                     workshop = choice[0]
                     if hasSeat, let (_, chosen) = event.workshop(choice[0]) {
-                        let taken = try await Self.workshopCount(event.slug, chosen.id, states: Self.seatStates, on: sql)
-                        let queue = try await Self.workshopCount(event.slug, chosen.id, states: [Registration.State.waitlisted.rawValue], seated: true, on: sql)
-                        if taken < chosen.capacity && queue == 0 { placeState = .confirmed }
+                        let taken = try await Self.workshopCount(event.slug, chosen.id, states: Self.seatStates + [Registration.State.waitlisted.rawValue],
+                                                                 on: sql)
+                        // Free seats only when nobody waits for this workshop: then taken counts seats alone.
+                        if taken < chosen.capacity { placeState = .confirmed }
                     }
                 }
                 try await sql.raw("""
@@ -194,8 +200,11 @@ public struct SQLEventStore: EventStore {
                     VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: round.id), \(bind: workshop), \(bind: placeState.rawValue),
                             \(bind: choice.joined(separator: ",")))
                     """).run()
+                places.append(Registration.Place(round: round.id, workshop: workshop, state: placeState, ranking: choice))
             }
-            let registration = try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+            var stored = person
+            stored.email = email
+            let registration = Registration(id: id, event: event.slug, state: state, person: stored, places: places, created: now)
             switch state {
             case .confirmed: return .confirmed(registration)
             case .pending: return .pending(registration)

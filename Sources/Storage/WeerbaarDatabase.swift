@@ -43,7 +43,9 @@ public final class WeerbaarDatabase: Sendable {
         self.database = databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
-    public static func open(_ location: DatabaseLocation, logger: Logger) throws -> WeerbaarDatabase {
+    /// `poolTimeout`: how long a query waits for a connection (30 s; a test of a burst of hundreds of
+    /// transactions on a loaded machine may allow more — it proves correctness, not speed).
+    public static func open(_ location: DatabaseLocation, logger: Logger, poolTimeout: Int64 = 30) throws -> WeerbaarDatabase {
         // Every SQLite call blocks a thread of the pool it is given. On the shared pool it would queue
         // behind bcrypt (a burst of sign-ins stalled every query) and, in the tests, behind every other
         // scratch database; so SQLite gets threads of its own. PostgreSQL does not block threads.
@@ -62,11 +64,11 @@ public final class WeerbaarDatabase: Sendable {
         case .sqlite(let path):
             // SQLite has one connection per event loop, so concurrent transactions queue for it; on a loaded
             // machine eight of them waited longer than the default 10 s. Wait as long as PostgreSQL does.
-            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace), as: .sqlite)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(poolTimeout), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
             // Several connections per event loop: concurrent transactions (two editors saving, a bulk upload
             // beside page loads) must not queue behind one connection until the pool's timeout.
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30), sqlLogLevel: .trace),
+            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(poolTimeout), sqlLogLevel: .trace),
                           as: .psql)
         }
         return WeerbaarDatabase(location: location, databases: databases, threadPool: threadPool, logger: logger)

@@ -1,6 +1,7 @@
 import Catalogue
 import Events
 import Foundation
+import Logging
 @testable import Storage
 import Testing
 import TestSupport
@@ -24,9 +25,25 @@ import TestSupport
                             choices: workshop.map { ["1": [$0]] } ?? [:])
     }
 
+    /// A burst on a machine that also runs every other suite: connections may be waited for longer than
+    /// the server's 30 s. What is tested is that no seat is given twice; the time is the benchmark's.
+    static func withPatientDatabase(_ backend: TestBackend, _ body: (WeerbaarDatabase) async throws -> Void) async throws {
+        try await ScratchDatabase.with(backend) { location in
+            let database = try WeerbaarDatabase.open(location, logger: Logger(label: "test"), poolTimeout: 300)
+            do {
+                try await database.migrate()
+                try await body(database)
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+            await database.shutdown()
+        }
+    }
+
     @Test(arguments: TestBackend.available)
     func twoHundredAtOnceForTwentySeatsNeverOverbook(backend: TestBackend) async throws {
-        try await SurveyStoreTests.withStore(backend) { _, database in
+        try await Self.withPatientDatabase(backend) { database in
             let store = SQLEventStore(database: database)
             let event = Self.event(capacity: 20)
             try await store.replace(with: [event])
