@@ -120,6 +120,8 @@ public enum EventProblem: Error, Sendable, Equatable {
     case notFound
     /// The step does not fit the registration's state (a cancelled link reused, an offer expired).
     case wrongState(Registration.State)
+    /// The workshop asked for has no free seat.
+    case full
 }
 
 public protocol EventStore: Sendable {
@@ -142,6 +144,9 @@ public protocol EventStore: Sendable {
     func decline(_ id: UUID, event: Event, now: Date) async throws -> Registration
     /// Offers that ran out go to the next in line; returns the registrations that got an offer.
     func expireOffers(event: Event, now: Date) async throws -> [Registration]
+    /// First come: a participant with a seat moves to another workshop in a round, if it has a free
+    /// seat and nobody waits for it; their old place goes to the next in line. Throws `full` otherwise.
+    func changeWorkshop(_ id: UUID, event: Event, round: String, to workshop: String, now: Date) async throws -> Registration
     /// The organiser approves a registration that awaited approval (its seat was already held).
     func approve(_ id: UUID, event: Event) async throws -> Registration
     /// Checking in at the door: attended, or not (no-show), for a registration that holds a seat.

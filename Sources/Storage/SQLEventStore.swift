@@ -357,6 +357,34 @@ public struct SQLEventStore: EventStore {
         return try await read(where: offered, on: sql)
     }
 
+    public func changeWorkshop(_ id: UUID, event: Event, round: String, to workshop: String, now: Date) async throws -> Registration {
+        try await database.transaction { tx in
+            let sql = tx.sql
+            try await Self.lock(event, on: sql)
+            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString) AND event = \(bind: event.slug)", on: sql).first,
+                  let (_, target) = event.workshop(workshop), event.rounds.first(where: { $0.id == round })?.workshops.contains(target) == true
+            else { throw EventProblem.notFound }
+            guard [.confirmed, .pending].contains(registration.state) else { throw EventProblem.wrongState(registration.state) }
+            guard registration.places.first(where: { $0.round == round })?.workshop != workshop else { return registration }
+            let taken = try await Self.workshopCount(event.slug, workshop, states: Self.seatStates + [Registration.State.waitlisted.rawValue], on: sql)
+            guard taken < target.capacity else { throw EventProblem.full }
+            let confirmed = Registration.State.confirmed.rawValue
+            let updated = try await sql.raw("""
+                UPDATE workshop_places SET workshop = \(bind: workshop), state = \(bind: confirmed), offered_until = NULL, ranking = \(bind: workshop)
+                WHERE registration_id = \(bind: id.uuidString) AND round = \(bind: round) RETURNING round
+                """).all()
+            if updated.isEmpty {
+                try await sql.raw("""
+                    INSERT INTO workshop_places (registration_id, event, round, workshop, state, ranking)
+                    VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: round), \(bind: workshop), \(bind: confirmed), \(bind: workshop))
+                    """).run()
+            }
+            // The seat left behind goes to the next in line for that workshop.
+            try await Self.offerFreedSeats(event, now: now, on: sql)
+            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
+        }
+    }
+
     public func approve(_ id: UUID, event: Event) async throws -> Registration {
         try await step(id, event: event, from: [.pending], to: .confirmed)
     }

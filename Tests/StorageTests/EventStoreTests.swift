@@ -2,6 +2,7 @@ import Catalogue
 import Events
 import Foundation
 import Logging
+import SQLKit
 @testable import Storage
 import Testing
 import TestSupport
@@ -154,6 +155,56 @@ extension EventStoreTests {
             #expect(result.assignments.filter { $0.workshop == "a" }.allSatisfy { $0.rank == 1 })
             #expect((result.summary(round: "1")[1] ?? 0) >= 4)
             #expect(try await store.allocate(event, now: Date()).assignments.isEmpty, "a second run finds nothing left to assign")
+        }
+    }
+}
+
+extension EventStoreTests {
+    /// Moving to another workshop: only to a free seat; the seat left behind goes to the next in line.
+    @Test(arguments: TestBackend.available)
+    func aParticipantMovesToAFreeWorkshopAndTheirSeatPassesOn(backend: TestBackend) async throws {
+        try await SurveyStoreTests.withStore(backend) { _, database in
+            let store = SQLEventStore(database: database)
+            let event = Self.event(capacity: 10, workshops: [("a", 1), ("b", 2), ("c", 1)])
+            try await store.replace(with: [event])
+            let first = UUID(), second = UUID(), third = UUID()
+            _ = try await store.register(Self.request(1, workshop: "a"), for: event, id: first, tokenHash: "1", now: Date())
+            _ = try await store.register(Self.request(2, workshop: "a"), for: event, id: second, tokenHash: "2", now: Date())
+            _ = try await store.register(Self.request(3, workshop: "c"), for: event, id: third, tokenHash: "3", now: Date())
+            #expect(try await store.registration(second)?.places.first?.state == .waitlisted)
+            await #expect(throws: EventProblem.full, "c has no free seat") {
+                try await store.changeWorkshop(first, event: event, round: "1", to: "c", now: Date())
+            }
+            let moved = try await store.changeWorkshop(first, event: event, round: "1", to: "b", now: Date())
+            #expect(moved.places.first?.workshop == "b" && moved.places.first?.state == .confirmed)
+            #expect(try await store.registration(second)?.places.first?.state == .offered, "a's seat goes to who waited for it")
+            #expect(try await store.seatCounts(event).workshops == ["a": 1, "b": 1, "c": 1])
+        }
+    }
+}
+
+extension EventStoreTests {
+    /// Retention: who registered goes months after the event (the gemeente stays, for counts);
+    /// accessibility needs go the day after.
+    @Test(arguments: TestBackend.available)
+    func participantsAreErasedAfterTheEventButTheirGemeenteIsCounted(backend: TestBackend) async throws {
+        try await SurveyStoreTests.withStore(backend) { _, database in
+            let store = SQLEventStore(database: database)
+            let event = Self.event(capacity: 5)
+            try await store.replace(with: [event])
+            let id = UUID()
+            let request = RegistrationRequest(person: .init(name: "Ans", email: "ans@gemeente.example", organisation: "Gemeente", gemeente: "GM0344",
+                                                            role: "beleidsmedewerkers", accessibility: "Rolstoelplek"), choices: [:])
+            _ = try await store.register(request, for: event, id: id, tokenHash: "ans", now: Date())
+            #expect(try await store.purge(personalBefore: event.ends, accessibilityBefore: event.ends) == 0, "nothing before the event ended")
+            #expect(try await store.purge(personalBefore: event.ends, accessibilityBefore: event.ends.addingTimeInterval(86_400)) == 1)
+            var kept = try #require(try await store.registration(id))
+            #expect(kept.person?.accessibility == nil && kept.person?.name == "Ans")
+            #expect(try await store.purge(personalBefore: event.ends.addingTimeInterval(1), accessibilityBefore: event.ends) == 1)
+            kept = try #require(try await store.registration(id))
+            #expect(kept.person == nil && kept.state == .confirmed)
+            struct Row: Decodable { var gemeente: String? }
+            #expect(try await database.database.sql.raw("SELECT gemeente FROM event_registrations").first(decoding: Row.self)?.gemeente == "GM0344")
         }
     }
 }

@@ -48,8 +48,16 @@ struct EventPagesTests {
             let seats = try await platform.eventStore.seatCounts(event)
             #expect(seats.workshops["r1-jongeren-online"] == 1)
 
-            let status = try await person.request(.get, String(location.split(separator: "?")[0]))
-            #expect(status.body.contains("Status: Bevestigd") && status.body.contains("Aanmelding annuleren"))
+            let link = String(location.split(separator: "?")[0])
+            // Moving to another workshop through the link.
+            let changeForm = try await person.request(.get, link + "/wijzigen")
+            #expect(changeForm.status == 200 && changeForm.body.contains("(uw plaats)"))
+            let changed = try await person.request(.post, link + "/wijzigen", form: [("csrf", Browser.csrf(in: changeForm.body) ?? ""),
+                                                                                    ("ronde-1", "r1-inclusief-communiceren")])
+            #expect(changed.location == link + "?gewijzigd")
+            #expect(try await platform.eventStore.registration(registration.id)?.places.first { $0.round == "1" }?.workshop == "r1-inclusief-communiceren")
+            let status = try await person.request(.get, link)
+            #expect(status.body.contains("Status: Bevestigd") && status.body.contains("Aanmelding annuleren") && status.body.contains("Workshops wijzigen"))
             let cancelPath = String(location.split(separator: "?")[0]) + "/annuleren"
             let cancelled = try await person.request(.post, cancelPath, form: [("csrf", Browser.csrf(in: status.body) ?? "")])
             #expect(cancelled.location?.hasSuffix("?geannuleerd") == true)

@@ -202,6 +202,41 @@ enum EventPages {
         }
     }
 
+    /// First come, with a seat, before the event: a participant may move to another workshop.
+    static func canChange(_ registration: Registration, _ event: Event, now: Date) -> Bool {
+        event.allocation == .firstCome && !event.rounds.isEmpty && [.confirmed, .pending].contains(registration.state) && now < event.starts
+    }
+
+    static func change(_ registration: Registration, _ event: Event, token: String, csrf: String, seats: SeatCounts, errors: FormErrors,
+                       site: SiteServices) -> String {
+        let meta = PageMeta(title: "Workshops wijzigen", description: event.title, path: EventPaths.change(token), noIndex: true)
+        var labels: [String: String] = [:]
+        for round in event.rounds { labels["ronde-\(round.id)"] = round.title }
+        return Layout.render(meta, site: site, content: .group(
+            .h1(.safeText("Workshops wijzigen: \(event.title)")),
+            .p(.safeText("Kies per ronde een workshop. U kunt alleen naar een workshop met een vrije plaats; uw huidige plaats gaat dan naar wie erop wachtte.")),
+            FormControls.errorSummary(errors) { labels[$0] ?? $0 },
+            .form(.class("portal-form portal-form--wide"), .action(esc(EventPaths.change(token))), .method(.post), .attr("novalidate", "novalidate"),
+                  PortalFields.csrf(csrf),
+                  .forEach(event.rounds) { round in
+                      let name = "ronde-\(round.id)", error = errors[name]
+                      let current = registration.places.first { $0.round == round.id }?.workshop
+                      return .fieldset(.class(error == nil ? "field choices" : "field choices field--error"), .id(name),
+                          .legend(.safeText("\(round.title) (\(DutchFormat.time(round.starts))–\(DutchFormat.time(round.ends)))")),
+                          .unwrap(error) { .p(.id("\(name)-fout"), .class("field__error"), .safeText($0)) },
+                          .forEach(round.workshops) { workshop in
+                              let id = "\(name)-\(workshop.id)"
+                              let full = workshop.id != current && seats.left(workshop) == 0
+                              return .div(.class("radio"),
+                                  .input(.type(.radio), .id(esc(id)), .name(name), .value(esc(workshop.id)), .checked(workshop.id == current),
+                                         full ? .attribute(named: "disabled", value: "disabled") : .empty),
+                                  .label(.for(esc(id)), .safeText(workshop.title + (workshop.id == current ? " (uw plaats)" : full ? " (vol)" : ""))))
+                          })
+                  },
+                  .button(.type(.submit), .class("button"), .safeText("Wijzigingen opslaan"))),
+            .p(.a(.href(esc(EventPaths.registration(token))), .safeText("Terug naar uw aanmelding")))))
+    }
+
     struct StatusModel {
         var registration: Registration
         var event: Event
@@ -231,7 +266,9 @@ enum EventPages {
                 return .li(.safeText("\(round?.title ?? place.round): \(workshop) — \(place.state.label.lowercased())"))
             }),
             .p(.a(.href(esc(EventPaths.event(event.slug))), .safeText("Naar de bijeenkomst")), .safeText(" · "),
-               .a(.href(esc(EventPaths.eventFeed(event.slug))), .safeText("In uw agenda (iCal)"))),
+               .a(.href(esc(EventPaths.eventFeed(event.slug))), .safeText("In uw agenda (iCal)")),
+               .if(canChange(registration, event, now: model.now), .group(.safeText(" · "),
+                   .a(.href(esc(EventPaths.change(model.token))), .safeText("Workshops wijzigen"))))),
             .div(.class("portal-actions"),
                  .if(canClaim, .form(.action(esc(EventPaths.claim(model.token))), .method(.post), PortalFields.csrf(model.csrf),
                                      .button(.type(.submit), .class("button"), .safeText("Plaats nemen")))),

@@ -10,6 +10,7 @@ enum EventPaths {
     static let claim = registration.appending("/plaats-nemen")
     static let decline = registration.appending("/niet-meer")
     static let cancel = registration.appending("/annuleren")
+    static let change = registration.appending("/wijzigen")
 
     enum Portal {
         static let events = Path("/beheer/agenda")

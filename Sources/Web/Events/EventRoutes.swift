@@ -66,6 +66,35 @@ struct EventRoutes<Context: RequestContext> {
                     }
                 }
             },
+            Route(.get, EventPaths.change, .everyone) { call in
+                try await withRegistration(call) { registration, event, token in
+                    guard EventPages.canChange(registration, event, now: Date()) else { return Responses.seeOther(EventPaths.registration(token)) }
+                    return changePage(registration, event, token: token, seats: try await events.store.seatCounts(event))
+                }
+            },
+            Route(.post, EventPaths.change, .everyone, maxBody: max) { call in
+                try await withRegistration(call, post: true) { registration, event, token in
+                    guard EventPages.canChange(registration, event, now: Date()) else { return Responses.seeOther(EventPaths.registration(token)) }
+                    var errors = FormErrors()
+                    for round in event.rounds {
+                        guard let chosen = call.form.first("ronde-\(round.id)"), !chosen.isEmpty,
+                              chosen != registration.places.first(where: { $0.round == round.id })?.workshop else { continue }
+                        do {
+                            _ = try await events.store.changeWorkshop(registration.id, event: event, round: round.id, to: chosen, now: Date())
+                        } catch EventProblem.full {
+                            errors.add("ronde-\(round.id)", "Deze workshop is intussen vol. Kies een andere, of houd uw huidige.")
+                        } catch EventProblem.notFound {
+                            errors.add("ronde-\(round.id)", "Kies een workshop uit de lijst.")
+                        }
+                    }
+                    await notifyOffers(event, logger: call.context.logger)
+                    guard errors.isEmpty else {
+                        let current = try await events.store.registration(registration.id) ?? registration
+                        return changePage(current, event, token: token, seats: try await events.store.seatCounts(event), errors: errors)
+                    }
+                    return Responses.seeOther(EventPaths.registration(token, query: StatusFlash.gewijzigd.rawValue))
+                }
+            },
             Route(.post, EventPaths.cancel, .everyone, maxBody: max) { call in
                 try await withRegistration(call, post: true) { registration, event, token in
                     do {
@@ -85,7 +114,7 @@ struct EventRoutes<Context: RequestContext> {
     }
 
     enum StatusFlash: String, Flash {
-        case aangemeld, wachtlijst, genomen, afgemeld, geannuleerd, verlopen, formulier
+        case aangemeld, wachtlijst, genomen, afgemeld, geannuleerd, verlopen, formulier, gewijzigd
         var text: String {
             switch self {
             case .aangemeld: "U bent aangemeld. De bevestiging staat in uw mailbox, met de bijeenkomst voor uw agenda."
@@ -95,6 +124,7 @@ struct EventRoutes<Context: RequestContext> {
             case .geannuleerd: "Uw aanmelding is geannuleerd. Dank u wel: iemand op de wachtlijst krijgt uw plaats."
             case .verlopen: "Deze plaats is niet meer voor u vrij: de tijd om haar te nemen is voorbij, of u nam haar al."
             case .formulier: "Het formulier was verlopen; er is niets veranderd. Probeer het nog eens."
+            case .gewijzigd: "Uw workshops zijn gewijzigd. Uw vorige plaats gaat naar wie erop wachtte."
             }
         }
     }
@@ -121,6 +151,12 @@ struct EventRoutes<Context: RequestContext> {
         formToken.respond { csrf in
             EventPages.status(EventPages.StatusModel(registration: registration, event: event, token: token, csrf: csrf, now: Date(), message: message),
                               site: site)
+        }
+    }
+
+    func changePage(_ registration: Registration, _ event: Event, token: String, seats: SeatCounts, errors: FormErrors = FormErrors()) -> Response {
+        formToken.respond(status: errors.isEmpty ? .ok : .unprocessableContent) { csrf in
+            EventPages.change(registration, event, token: token, csrf: csrf, seats: seats, errors: errors, site: site)
         }
     }
 
