@@ -24,6 +24,8 @@ SHOTS = {
     "zoeken": "/zoeken?q=sleutelfiguren",
     "magazine": "/magazine",
     "tip-ons": "/tip-ons",
+    "agenda": "/agenda",
+    "bijeenkomst": "/agenda/themadag-samen-voor-sociale-stabiliteit",
 }
 
 # What a phone shows before any scrolling.
