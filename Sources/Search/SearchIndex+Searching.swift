@@ -52,16 +52,25 @@ extension SearchIndex {
                 }
                 if groupMatched { matchingGroups += 1 } else { unmatchedWords.append(group.word) }
             }
-            // Words that match nothing are ignored rather than emptying the result. Of the rest, one or
-            // two words must all match; longer queries, often questions, at least half of them. When
-            // that finds nothing, fewer will do: the best partial answers beat an empty page.
-            var required = matchingGroups <= 2 ? matchingGroups : matchingGroups <= 4 ? (matchingGroups + 1) / 2 : max(2, matchingGroups / 3)
+            // Words that match nothing are ignored rather than emptying the result. A two-word query
+            // also finds what carries one of its words, ranked after everything that carries both
+            // (coordination): an offering clearly about the subject may use only one of the two words.
+            // Longer queries, often questions, need at least half of their words. When that finds
+            // nothing, fewer will do: the best partial answers beat an empty page.
+            var required = matchingGroups <= 1 ? matchingGroups : matchingGroups == 2 ? 1 : matchingGroups <= 4 ? (matchingGroups + 1) / 2 : max(2, matchingGroups / 3)
             while true {
                 for doc in touched where alive[Int(doc)] && masks[Int(doc)].nonzeroBitCount >= required {
                     candidates.append(doc)
                 }
                 if !candidates.isEmpty || required <= 1 { break }
                 required -= 1
+            }
+            if matchingGroups == 2 {
+                // Both words first: lift every full match above the best partial one, keeping the order within each tier.
+                let partialBest = candidates.lazy.filter { masks[Int($0)].nonzeroBitCount < 2 }.map { scores[Int($0)] }.max() ?? 0
+                if partialBest > 0 {
+                    for doc in candidates where masks[Int(doc)].nonzeroBitCount >= 2 { scores[Int(doc)] += partialBest }
+                }
             }
             boost(candidates, tags: query.tags ?? tags, scores: &scores)
             for doc in candidates where rankFactors[Int(doc)] != 1 { scores[Int(doc)] *= rankFactors[Int(doc)] }
