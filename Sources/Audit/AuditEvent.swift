@@ -46,6 +46,8 @@ public struct AuditEvent: Sendable, Equatable {
         case tipTransition = "tip-status-gewijzigd"
         case registrationChanged = "aanmelding-gewijzigd"
         case registrationsExported = "aanmeldingen-geexporteerd"
+        case eventSaved = "bijeenkomst-opgeslagen"
+        case eventMessageSent = "bericht-aan-deelnemers"
 
         /// The Dutch wording for the log page.
         public var label: String {
@@ -89,8 +91,10 @@ public struct AuditEvent: Sendable, Equatable {
             case .articleSaved: "Artikel opgeslagen (concept, ingediend, teruggestuurd of teruggezet)"
             case .articlePublished: "Artikel gepubliceerd"
             case .tipTransition: "Tip of praktijkvoorbeeld van een lezer: status gewijzigd"
-            case .registrationChanged: "Aanmelding voor een bijeenkomst goedgekeurd of aanwezigheid genoteerd"
-            case .registrationsExported: "Aanmeldingen van een bijeenkomst geëxporteerd (CSV)"
+            case .registrationChanged: "Aanmelding voor een bijeenkomst goedgekeurd, verplaatst of aanwezigheid genoteerd"
+            case .registrationsExported: "Aanmeldingen van een bijeenkomst geëxporteerd (CSV of XLSX)"
+            case .eventSaved: "Bijeenkomst aangemaakt of gewijzigd"
+            case .eventMessageSent: "Bericht aan de deelnemers van een bijeenkomst verstuurd"
             }
         }
     }

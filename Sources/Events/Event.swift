@@ -127,11 +127,15 @@ public struct Event: Sendable, Hashable, Codable {
     public var privacyNotice: String
     public var sessions: [Session]
     public var materials: [Material]
+    /// The catalogue offering this event is a date of (`provider/slug`), shown on both pages.
+    public var offering: String?
+    /// Being prepared by its organiser: not on the agenda, not open for registration.
+    public var isDraft: Bool
 
     public init(slug: String, kind: Kind, provider: String, title: String, description: String, themes: [String], audiences: [String] = [],
                 venue: String?, online: Bool, province: String? = nil, registrationOpens: Date, registrationCloses: Date, capacity: Int,
                 needsApproval: Bool = false, allocation: Allocation = .firstCome, offerHours: Int = 48, privacyNotice: String,
-                sessions: [Session], materials: [Material] = []) {
+                sessions: [Session], materials: [Material] = [], offering: String? = nil, isDraft: Bool = false) {
         self.slug = slug
         self.kind = kind
         self.provider = provider
@@ -151,6 +155,8 @@ public struct Event: Sendable, Hashable, Codable {
         self.privacyNotice = privacyNotice
         self.sessions = sessions
         self.materials = materials
+        self.offering = offering
+        self.isDraft = isDraft
     }
 
     public var starts: Date { sessions.map(\.starts).min() ?? registrationCloses }
@@ -162,6 +168,30 @@ public struct Event: Sendable, Hashable, Codable {
         return nil
     }
 
-    public func isOpen(at now: Date) -> Bool { now >= registrationOpens && now < registrationCloses }
+    public func isOpen(at now: Date) -> Bool { !isDraft && now >= registrationOpens && now < registrationCloses }
     public func isPast(at now: Date) -> Bool { ends < now }
+}
+
+extension Event {
+    enum CodingKeys: String, CodingKey {
+        case slug, kind, provider, title, description, themes, audiences, venue, online, province, registrationOpens, registrationCloses, capacity
+        case needsApproval, allocation, offerHours, privacyNotice, sessions, materials, offering, isDraft
+    }
+
+    /// Reads events stored before `offering` and `isDraft` existed as well.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(slug: try c.decode(String.self, forKey: .slug), kind: try c.decode(Kind.self, forKey: .kind),
+                  provider: try c.decode(String.self, forKey: .provider), title: try c.decode(String.self, forKey: .title),
+                  description: try c.decode(String.self, forKey: .description), themes: try c.decode([String].self, forKey: .themes),
+                  audiences: try c.decode([String].self, forKey: .audiences), venue: try c.decodeIfPresent(String.self, forKey: .venue),
+                  online: try c.decode(Bool.self, forKey: .online), province: try c.decodeIfPresent(String.self, forKey: .province),
+                  registrationOpens: try c.decode(Date.self, forKey: .registrationOpens),
+                  registrationCloses: try c.decode(Date.self, forKey: .registrationCloses), capacity: try c.decode(Int.self, forKey: .capacity),
+                  needsApproval: try c.decode(Bool.self, forKey: .needsApproval), allocation: try c.decode(Allocation.self, forKey: .allocation),
+                  offerHours: try c.decode(Int.self, forKey: .offerHours), privacyNotice: try c.decode(String.self, forKey: .privacyNotice),
+                  sessions: try c.decode([Session].self, forKey: .sessions), materials: try c.decodeIfPresent([Material].self, forKey: .materials) ?? [],
+                  offering: try c.decodeIfPresent(String.self, forKey: .offering),
+                  isDraft: try c.decodeIfPresent(Bool.self, forKey: .isDraft) ?? false)
+    }
 }

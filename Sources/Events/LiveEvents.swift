@@ -2,27 +2,31 @@ import Foundation
 import Search
 import Synchronization
 
-/// The events as the public pages read them, swapped whole when they change (the demo, an import,
-/// the portal), with a search index in the catalogue's Dutch analysis so `/zoeken` finds them. Seats
-/// are not here: they change with every registration and are read from the store.
+/// The published events as the public pages read them (drafts left out), swapped whole when they
+/// change (the demo, the portal), with a search index in the catalogue's Dutch analysis so `/zoeken`
+/// finds them and a generation the page cache keys on. Seats are not here: they change with every
+/// registration and are read from the store.
 public final class LiveEvents: Sendable {
     struct State {
         var events: [Event]
         var index: SearchIndex?
+        var generation: Int
     }
 
-    private let state = Mutex(State(events: [], index: nil))
+    private let state = Mutex(State(events: [], index: nil, generation: 0))
 
     public init() {}
 
     public var all: [Event] { state.withLock { $0.events } }
+    /// Raised by every replace.
+    public var generation: Int { state.withLock { $0.generation } }
 
     public func replace(with events: [Event], analyzer: DutchAnalyzer? = nil) {
-        let sorted = events.sorted { ($0.starts, $0.slug) < ($1.starts, $1.slug) }
+        let sorted = events.filter { !$0.isDraft }.sorted { ($0.starts, $0.slug) < ($1.starts, $1.slug) }
         let index = analyzer.map { analyzer in
             SearchIndex(documents: sorted.map(Self.document), facetNames: ["soort"], analyzer: analyzer)
         }
-        state.withLock { $0 = State(events: sorted, index: index) }
+        state.withLock { $0 = State(events: sorted, index: index, generation: $0.generation + 1) }
     }
 
     static func document(_ event: Event) -> SearchDocument {

@@ -124,7 +124,7 @@ public enum EventProblem: Error, Sendable, Equatable {
     case full
 }
 
-public protocol EventStore: Sendable {
+public protocol EventStore: EventOrganising {
     func events() async throws -> [Event]
     /// Replaces every event (the demo, an import) in one transaction; registrations of events that
     /// remain are kept.
@@ -149,8 +149,6 @@ public protocol EventStore: Sendable {
     func changeWorkshop(_ id: UUID, event: Event, round: String, to workshop: String, now: Date) async throws -> Registration
     /// The organiser approves a registration that awaited approval (its seat was already held).
     func approve(_ id: UUID, event: Event) async throws -> Registration
-    /// Checking in at the door: attended, or not (no-show), for a registration that holds a seat.
-    func markAttendance(_ id: UUID, event: Event, attended: Bool) async throws -> Registration
     /// Ranked choice, when registration has closed: assigns every seated participant's places by
     /// `RankedChoice` in one transaction (places already assigned count against capacity); a place
     /// none of whose choices had room stays waitlisted without a workshop. Returns the result, to

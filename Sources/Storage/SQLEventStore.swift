@@ -27,10 +27,16 @@ public struct SQLEventStore: EventStore {
             let sql = tx.sql
             let slugs = events.map(\.slug)
             if slugs.isEmpty {
+                try await sql.raw("DELETE FROM event_outbox").run()
+                try await sql.raw("DELETE FROM event_messages").run()
+                try await sql.raw("DELETE FROM session_attendance").run()
                 try await sql.raw("DELETE FROM workshop_places").run()
                 try await sql.raw("DELETE FROM event_registrations").run()
                 try await sql.raw("DELETE FROM events").run()
             } else {
+                try await sql.raw("DELETE FROM event_outbox WHERE edition_id IN (SELECT id FROM event_messages WHERE event NOT IN (\(binds: slugs)))").run()
+                try await sql.raw("DELETE FROM event_messages WHERE event NOT IN (\(binds: slugs))").run()
+                try await sql.raw("DELETE FROM session_attendance WHERE event NOT IN (\(binds: slugs))").run()
                 try await sql.raw("DELETE FROM workshop_places WHERE event NOT IN (\(binds: slugs))").run()
                 try await sql.raw("DELETE FROM event_registrations WHERE event NOT IN (\(binds: slugs))").run()
                 try await sql.raw("DELETE FROM events WHERE slug NOT IN (\(binds: slugs))").run()
@@ -39,7 +45,8 @@ public struct SQLEventStore: EventStore {
                 let body = String(decoding: try encoder.encode(event), as: UTF8.self)
                 let updated = try await sql.raw("""
                     UPDATE events SET body = \(bind: body), starts_at = \(bind: event.starts.timeIntervalSince1970),
-                    ends_at = \(bind: event.ends.timeIntervalSince1970), version = version + 1 WHERE slug = \(bind: event.slug) RETURNING slug
+                    ends_at = \(bind: event.ends.timeIntervalSince1970), version = version + 1, revision = revision + 1
+                    WHERE slug = \(bind: event.slug) RETURNING slug
                     """).all()
                 if updated.isEmpty {
                     try await sql.raw("""
@@ -387,10 +394,6 @@ public struct SQLEventStore: EventStore {
 
     public func approve(_ id: UUID, event: Event) async throws -> Registration {
         try await step(id, event: event, from: [.pending], to: .confirmed)
-    }
-
-    public func markAttendance(_ id: UUID, event: Event, attended: Bool) async throws -> Registration {
-        try await step(id, event: event, from: [.confirmed, .attended, .noShow], to: attended ? .attended : .noShow)
     }
 
     /// One registration from one of `from` to `to`, on the event's row lock.

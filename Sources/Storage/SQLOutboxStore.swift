@@ -8,23 +8,37 @@ import SQLKit
 /// instances take disjoint batches without waiting on each other; SQLite has one writer at a time,
 /// which serialises the same statement.
 public struct SQLOutboxStore: OutboxStore {
-    let database: any Database
+    /// The queues of the same shape: the newsletter's editions, and organisers' messages to an event's participants.
+    public enum Queue: String, Sendable {
+        case newsletter = "newsletter_outbox"
+        case agenda = "event_outbox"
+    }
 
-    public init(database: WeerbaarDatabase) { self.database = database.database }
-    init(database: any Database) { self.database = database }
+    let database: any Database
+    let table: String
+
+    public init(database: WeerbaarDatabase, queue: Queue = .newsletter) {
+        self.database = database.database
+        self.table = queue.rawValue
+    }
+    init(database: any Database, queue: Queue = .newsletter) {
+        self.database = database
+        self.table = queue.rawValue
+    }
 
     var isPostgres: Bool { database.sql.dialect.name == "postgresql" }
 
     public func enqueue(edition: UUID, _ messages: [NewOutboxMessage], now: Date) async throws {
-        try await database.transaction { tx in try await Self.insert(edition: edition, messages, now: now, on: tx) }
+        try await database.transaction { tx in try await Self.insert(edition: edition, messages, now: now, on: tx, table: table) }
     }
 
     /// Multi-row inserts, small enough for SQLite's limit on bound parameters.
-    static func insert(edition: UUID, _ messages: [NewOutboxMessage], now: Date, on database: any Database) async throws {
+    static func insert(edition: UUID, _ messages: [NewOutboxMessage], now: Date, on database: any Database,
+                       table: String = Queue.newsletter.rawValue) async throws {
         let sql = database.sql
         for start in stride(from: 0, to: messages.count, by: 100) {
             let rows = messages[start..<min(start + 100, messages.count)]
-            var insert = sql.insert(into: "newsletter_outbox")
+            var insert = sql.insert(into: table)
                 .columns("edition_id", "variant_key", "recipient", "subscriber_id", "state", "attempts", "next_attempt_at", "updated_at")
             for message in rows {
                 insert = insert.values(SQLBind(edition), SQLBind(message.variant), SQLBind(message.recipient), SQLBind(message.subscriberID),
@@ -46,9 +60,9 @@ public struct SQLOutboxStore: OutboxStore {
     public func claim(worker: String, limit: Int, now: Date, leaseUntil: Date) async throws -> [OutboxMessage] {
         let lock: SQLQueryString = isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
         let rows = try await database.sql.raw("""
-            UPDATE newsletter_outbox SET worker = \(bind: worker), lease_until = \(bind: leaseUntil)
+            UPDATE \(ident: table) SET worker = \(bind: worker), lease_until = \(bind: leaseUntil)
             WHERE id IN (
-                SELECT id FROM newsletter_outbox
+                SELECT id FROM \(ident: table)
                 WHERE state = 'queued' AND next_attempt_at <= \(bind: now) AND (lease_until IS NULL OR lease_until < \(bind: now))
                 ORDER BY id LIMIT \(bind: limit)\(lock))
             RETURNING id, edition_id, variant_key, recipient, subscriber_id, attempts
@@ -64,7 +78,7 @@ public struct SQLOutboxStore: OutboxStore {
         guard !ids.isEmpty else { return [] }
         struct Row: Decodable { var id: Int64 }
         let rows = try await database.sql.raw("""
-            UPDATE newsletter_outbox SET state = 'sending', lease_until = \(bind: leaseUntil), updated_at = \(bind: Date())
+            UPDATE \(ident: table) SET state = 'sending', lease_until = \(bind: leaseUntil), updated_at = \(bind: Date())
             WHERE id IN (\(binds: ids)) AND state = 'queued' AND worker = \(bind: worker) AND recipient IS NOT NULL
             RETURNING id
             """).all(decoding: Row.self)
@@ -74,7 +88,7 @@ public struct SQLOutboxStore: OutboxStore {
     public func markSent(_ ids: [Int64], now: Date) async throws {
         guard !ids.isEmpty else { return }
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET state = 'sent', worker = NULL, lease_until = NULL, reason = NULL, updated_at = \(bind: now)
+            UPDATE \(ident: table) SET state = 'sent', worker = NULL, lease_until = NULL, reason = NULL, updated_at = \(bind: now)
             WHERE id IN (\(binds: ids)) AND state = 'sending'
             """).run()
     }
@@ -90,7 +104,7 @@ public struct SQLOutboxStore: OutboxStore {
             var state: String
         }
         let rows = try await database.sql.raw("""
-            UPDATE newsletter_outbox SET
+            UPDATE \(ident: table) SET
                 state = CASE WHEN id IN (\(binds: sent)) THEN 'sent' ELSE 'sending' END,
                 worker = CASE WHEN id IN (\(binds: sent)) THEN NULL ELSE worker END,
                 lease_until = CASE WHEN id IN (\(binds: sent)) THEN NULL ELSE \(bind: leaseUntil) END,
@@ -105,7 +119,7 @@ public struct SQLOutboxStore: OutboxStore {
 
     public func scheduleRetry(_ id: Int64, reason: String, retryAt: Date) async throws {
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET state = 'queued', attempts = attempts + 1, next_attempt_at = \(bind: retryAt),
+            UPDATE \(ident: table) SET state = 'queued', attempts = attempts + 1, next_attempt_at = \(bind: retryAt),
                 worker = NULL, lease_until = NULL, reason = \(bind: String(reason.prefix(500))), updated_at = \(bind: Date())
             WHERE id = \(bind: id) AND state = 'sending'
             """).run()
@@ -121,7 +135,7 @@ public struct SQLOutboxStore: OutboxStore {
 
     private func finish(_ id: Int64, state: OutboxState, reason: String, now: Date) async throws {
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET state = \(bind: state.rawValue), attempts = attempts + 1, worker = NULL, lease_until = NULL,
+            UPDATE \(ident: table) SET state = \(bind: state.rawValue), attempts = attempts + 1, worker = NULL, lease_until = NULL,
                 reason = \(bind: String(reason.prefix(500))), updated_at = \(bind: now)
             WHERE id = \(bind: id) AND state IN ('queued', 'sending')
             """).run()
@@ -130,14 +144,14 @@ public struct SQLOutboxStore: OutboxStore {
     public func release(_ ids: [Int64], worker: String) async throws {
         guard !ids.isEmpty else { return }
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET worker = NULL, lease_until = NULL
+            UPDATE \(ident: table) SET worker = NULL, lease_until = NULL
             WHERE id IN (\(binds: ids)) AND state = 'queued' AND worker = \(bind: worker)
             """).run()
     }
 
     public func recoverInterrupted(now: Date) async throws -> Int {
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET state = 'failed', worker = NULL, lease_until = NULL, updated_at = \(bind: now),
+            UPDATE \(ident: table) SET state = 'failed', worker = NULL, lease_until = NULL, updated_at = \(bind: now),
                 reason = 'Onderbroken tijdens verzending; mogelijk afgeleverd, daarom niet opnieuw verstuurd'
             WHERE state = 'sending' AND lease_until < \(bind: now)
             RETURNING id
@@ -150,7 +164,7 @@ public struct SQLOutboxStore: OutboxStore {
             var count: Int
         }
         let rows = try await database.sql.raw("""
-            SELECT state, CAST(COUNT(*) AS BIGINT) AS count FROM newsletter_outbox WHERE edition_id = \(bind: edition) GROUP BY state
+            SELECT state, CAST(COUNT(*) AS BIGINT) AS count FROM \(ident: table) WHERE edition_id = \(bind: edition) GROUP BY state
             """).all(decoding: Row.self)
         var counts: [OutboxState: Int] = [:]
         for row in rows { if let state = OutboxState(rawValue: row.state) { counts[state] = row.count } }
@@ -160,7 +174,7 @@ public struct SQLOutboxStore: OutboxStore {
     public func sentCount(edition: UUID, since: Date) async throws -> Int {
         struct Row: Decodable { var count: Int }
         return try await database.sql.raw("""
-            SELECT CAST(COUNT(*) AS BIGINT) AS count FROM newsletter_outbox
+            SELECT CAST(COUNT(*) AS BIGINT) AS count FROM \(ident: table)
             WHERE edition_id = \(bind: edition) AND state = 'sent' AND updated_at > \(bind: since)
             """).first(decoding: Row.self)?.count ?? 0
     }
@@ -171,7 +185,7 @@ public struct SQLOutboxStore: OutboxStore {
             var count: Int
         }
         return try await database.sql.raw("""
-            SELECT reason, CAST(COUNT(*) AS BIGINT) AS count FROM newsletter_outbox
+            SELECT reason, CAST(COUNT(*) AS BIGINT) AS count FROM \(ident: table)
             WHERE edition_id = \(bind: edition) AND state IN ('failed', 'bounced') AND reason IS NOT NULL
             GROUP BY reason ORDER BY COUNT(*) DESC, reason LIMIT \(bind: limit)
             """).all(decoding: Row.self).map { ($0.reason, $0.count) }
@@ -179,7 +193,7 @@ public struct SQLOutboxStore: OutboxStore {
 
     public func forgetRecipients(finishedBefore before: Date) async throws {
         try await database.sql.raw("""
-            UPDATE newsletter_outbox SET recipient = NULL, subscriber_id = NULL, reason = NULL
+            UPDATE \(ident: table) SET recipient = NULL, subscriber_id = NULL, reason = NULL
             WHERE state IN ('sent', 'failed', 'bounced', 'cancelled') AND updated_at < \(bind: before)
               AND (recipient IS NOT NULL OR subscriber_id IS NOT NULL OR reason IS NOT NULL)
             """).run()

@@ -6,12 +6,14 @@ import Newsletter
 import ServiceLifecycle
 import Web
 
-/// Inside `weerbaar serve`: starts scheduled editions when their time comes, and drains the outbox.
-/// Every instance runs it. Starting is a conditional update, so one instance enqueues an edition;
+/// Inside `weerbaar serve`: starts scheduled editions when their time comes, and drains an outbox
+/// (the newsletter's, or the agenda's messages to participants, which has no editions). Every
+/// instance runs it. Starting is a conditional update, so one instance enqueues an edition;
 /// claiming is row-locked, so instances send disjoint messages. Rows left in doubt by a crashed
 /// instance are closed as failed once their lease runs out, never sent twice.
 struct NewsletterSending: Service {
-    let dispatch: EditionDispatch
+    /// Nil for a queue without scheduled editions.
+    let dispatch: EditionDispatch?
     let outbox: any OutboxStore
     /// Nil without SMTP_URL: editions are still enqueued, and wait in the outbox.
     let sender: OutboxSender?
@@ -40,8 +42,8 @@ struct NewsletterSending: Service {
     /// Scheduled editions whose time has come, and rows stranded by a crashed instance.
     func housekeeping(now: Date) async {
         do {
-            for edition in try await dispatch.editions.dueEditions(now: now) {
-                if let started = try await dispatch.start(edition, now: now) {
+            for edition in try await dispatch?.editions.dueEditions(now: now) ?? [] {
+                if let started = try await dispatch?.start(edition, now: now) {
                     logger.info("Scheduled edition started", metadata: ["edition": "\(edition.slug)", "messages": "\(started.messages)"])
                 }
             }

@@ -96,6 +96,8 @@ public struct Platform: Sendable {
     public var subscribers: any SubscriberStore { FluentSubscriberStore(database: database) }
     public var editions: any EditionStore { SQLEditionStore(database: database) }
     public var outbox: any OutboxStore { SQLOutboxStore(database: database) }
+    /// Organisers' messages to an event's participants: an outbox of the same shape.
+    public var eventOutbox: any OutboxStore { SQLOutboxStore(database: database, queue: .agenda) }
     public var alerts: any AlertStore { FluentAlertStore(database: database) }
     public var alertDigest: AlertDigest {
         AlertDigest(alerts: alerts, catalogue: catalogue, mailer: mailer, links: links, from: configuration.mailFrom, baseURL: configuration.baseURL,
@@ -112,6 +114,17 @@ public struct Platform: Sendable {
                                              retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
         let composer = EditionComposer(editions: editions, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom)
         return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp),
+                            rate: SendRate(perSecond: configuration.newsletterRate), settings: settings,
+                            worker: worker ?? OutboxSender.newWorkerName())
+    }
+    /// The agenda outbox's sender, or nil without SMTP_URL.
+    public func eventOutboxSender(worker: String? = nil) -> OutboxSender? {
+        guard let smtp = configuration.smtp else { return nil }
+        let settings = OutboxSender.Settings(connections: 2, lease: configuration.newsletterLeaseSeconds,
+                                             retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
+        let composer = EventMessageComposer(store: eventStore, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom,
+                                            organiser: { [catalogue] in catalogue.taxonomy.provider($0)?.name })
+        return OutboxSender(store: eventOutbox, composer: composer, client: SMTPClient(configuration: smtp),
                             rate: SendRate(perSecond: configuration.newsletterRate), settings: settings,
                             worker: worker ?? OutboxSender.newWorkerName())
     }
@@ -172,6 +185,7 @@ public struct Platform: Sendable {
     /// Every feature's retention: what is deleted, and after how long (the privacy statement says the same).
     var retentionRules: [RetentionRule] {
         [.unconfirmedSignUps(subscribers, alerts: alerts), .outboxRecipients(outbox),
+         .outboxRecipients(eventOutbox, name: "agenda: ontvangers van berichten aan deelnemers"),
          .searchLog(searchLogStore, days: max(configuration.searchLogRetentionDays, 1)), .tips(tipStore),
          .events(eventStore, months: configuration.eventRetentionMonths)]
     }
@@ -195,6 +209,8 @@ public struct Platform: Sendable {
                 })!, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
                 NewsletterSending(dispatch: editionDispatch, outbox: outbox, sender: outboxSender(), logger: logger,
+                                  housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),
+                NewsletterSending(dispatch: nil, outbox: eventOutbox, sender: eventOutboxSender(), logger: logger,
                                   housekeepingEvery: .seconds(min(30, configuration.newsletterLeaseSeconds))),
             ],
             logger: logger)

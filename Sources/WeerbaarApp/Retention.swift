@@ -56,8 +56,8 @@ extension RetentionRule {
     }
 
     /// Whom the outbox's finished messages went to.
-    static func outboxRecipients(_ outbox: any OutboxStore) -> RetentionRule {
-        RetentionRule(name: "nieuwsbrief: ontvangers van verstuurde berichten") { now in
+    static func outboxRecipients(_ outbox: any OutboxStore, name: String = "nieuwsbrief: ontvangers van verstuurde berichten") -> RetentionRule {
+        RetentionRule(name: name) { now in
             try await outbox.forgetRecipients(finishedBefore: now.addingTimeInterval(-OutboxRetention.recipients))
             return 0
         }

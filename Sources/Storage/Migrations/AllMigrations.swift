@@ -31,5 +31,6 @@ enum AllMigrations {
         M0026_AddArticleWorkflow(),
         M0027_CreateTips(),
         M0028_CreateEvents(),
+        M0029_AddEventOrganising(),
     ]
 }

@@ -114,4 +114,79 @@ enum EventMail {
             de organisatie via Weerbaar
             """)
     }
+
+    /// What changed for participants between two versions of an event: times, place, sessions,
+    /// rounds and workshops (title, room, time). Empty when nothing they plan around changed.
+    static func changes(from before: Event, to after: Event) -> [String] {
+        var lines: [String] = []
+        if before.online != after.online || before.venue != after.venue {
+            lines.append(after.online ? "De bijeenkomst is nu online." : "Nieuwe locatie: \(after.venue ?? "")")
+        }
+        for session in after.sessions {
+            guard let old = before.sessions.first(where: { $0.id == session.id }) else {
+                lines.append("Nieuwe sessie: \(session.title), \(DutchFormat.dateTime(session.starts)) tot \(DutchFormat.time(session.ends))")
+                continue
+            }
+            if old.starts != session.starts || old.ends != session.ends {
+                lines.append("\(session.title): nu \(DutchFormat.dateTime(session.starts)) tot \(DutchFormat.time(session.ends))"
+                             + " (was \(DutchFormat.dateTime(old.starts)) tot \(DutchFormat.time(old.ends)))")
+            }
+        }
+        for old in before.sessions where !after.sessions.contains(where: { $0.id == old.id }) {
+            lines.append("Vervallen: \(old.title) van \(DutchFormat.dateTime(old.starts))")
+        }
+        for round in after.rounds {
+            guard let old = before.rounds.first(where: { $0.id == round.id }) else { continue }
+            if old.starts != round.starts || old.ends != round.ends {
+                lines.append("\(round.title): nu van \(DutchFormat.time(round.starts)) tot \(DutchFormat.time(round.ends))")
+            }
+            for workshop in round.workshops {
+                guard let was = old.workshops.first(where: { $0.id == workshop.id }) else { continue }
+                if was.room != workshop.room { lines.append("Workshop \"\(workshop.title)\": nu in \(workshop.room)") }
+                if was.title != workshop.title { lines.append("Workshop \"\(was.title)\" heet nu \"\(workshop.title)\"") }
+            }
+        }
+        return lines
+    }
+
+    /// The change notice as stored (the greeting and personal link are added per participant).
+    static func changeNotice(_ event: Event, _ lines: [String]) -> (subject: String, body: String) {
+        ("Gewijzigd: \(event.title)", """
+            De organisator heeft "\(event.title)" gewijzigd:
+
+            \(lines.map { "- " + $0 }.joined(separator: "\n"))
+
+            Het programma zoals het nu is, staat op de pagina van de bijeenkomst.
+            """)
+    }
+
+    /// A message from the outbox for one participant: greeting, the message, their personal link.
+    static func personal(_ message: EventMessage, name: String?, link: String, organiser: String) -> String {
+        """
+        Beste \(name ?? "deelnemer"),
+
+        \(message.body)
+
+        Uw aanmelding bekijken, wijzigen of annuleren:
+        \(link)
+
+        Met vriendelijke groet,
+        \(organiser), via Weerbaar
+        """
+    }
+
+    static func moved(_ registration: Registration, _ event: Event, link: String) -> (subject: String, text: String) {
+        ("Uw workshop is gewijzigd: \(event.title)", """
+            Beste \(registration.person?.name ?? "deelnemer"),
+
+            De organisator heeft uw workshopkeuze voor "\(event.title)" aangepast.
+            \(places(registration, event))
+            Via uw persoonlijke link ziet u uw aanmelding:
+
+            \(link)
+
+            Met vriendelijke groet,
+            de organisatie via Weerbaar
+            """)
+    }
 }

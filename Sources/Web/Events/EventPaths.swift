@@ -14,9 +14,13 @@ enum EventPaths {
 
     enum Portal {
         static let events = Path("/beheer/agenda")
+        static let newEvent = Path("/beheer/agenda/nieuw")
         static let event = Path1("/beheer/agenda/{slug}")
+        static let edit = event.appending("/bewerken")
+        static let message = event.appending("/bericht")
         static let nameList = event.appending("/naamlijst")
         static let export = event.appending("/aanmeldingen.csv")
+        static let workbook = event.appending("/aanmeldingen.xlsx")
         static let registration = event.appending(parameter: "/{id}")
     }
 }

@@ -1,7 +1,9 @@
 import Events
 import Foundation
+import Logging
 import Mail
 import Newsletter
+import CatalogueService
 
 /// What the events feature is given: the events as published, the store of registrations, the
 /// signed personal links, the mailer, and a per-client limit on registrations.
@@ -26,6 +28,15 @@ public struct EventServices: Sendable {
     }
 
     static let formCookie = "weerbaar_aanmelding"
+
+    /// Reads the events from the store into the live agenda (after an organiser's save).
+    func reload(catalogue: LiveCatalogue, logger: Logger) async {
+        do {
+            live.replace(with: try await store.events(), analyzer: catalogue.analyzer)
+        } catch {
+            logger.error("Reloading the agenda failed", metadata: ["error": "\(error)"])
+        }
+    }
 
     func token(_ registration: UUID) -> String { links.token(.registration, subscriber: registration, expires: nil) }
 }

@@ -1,3 +1,4 @@
+import Events
 import CatalogueService
 import Handbook
 import Knowledge
@@ -46,5 +47,7 @@ public struct SiteServices: Sendable {
 
     /// What a cached public page depends on: the catalogue, the handbook (theme pages show the
     /// handbook's experts and routes) and the articles. Any of them changing makes every cached page stale.
-    var contentGeneration: Int { (catalogue.generation &* 1_000_003 &+ handbook.generation) &* 1_000_033 &+ articles.generation }
+    var contentGeneration: Int {
+        ((catalogue.generation &* 1_000_003 &+ handbook.generation) &* 1_000_033 &+ articles.generation) &* 1_000_037 &+ (events?.live.generation ?? 0)
+    }
 }

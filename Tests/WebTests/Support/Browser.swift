@@ -22,6 +22,8 @@ struct Browser {
         var location: String?
         var body: String
         var setCookies: [String]
+        /// The body as sent (a download).
+        var bytes: [UInt8] = []
     }
 
     mutating func request(_ method: HTTPRequest.Method, _ path: String, form: [(String, String)]? = nil,
@@ -36,7 +38,7 @@ struct Browser {
         }
         let page = try await client.execute(uri: path, method: method, headers: headers, body: body) { response in
             Page(status: Int(response.status.code), location: response.headers[.location], body: String(buffer: response.body),
-                 setCookies: response.headers[values: .setCookie])
+                 setCookies: response.headers[values: .setCookie], bytes: Array(buffer: response.body))
         }
         for line in page.setCookies {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)

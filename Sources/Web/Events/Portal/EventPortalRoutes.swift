@@ -6,11 +6,13 @@ import Events
 import Foundation
 import Hummingbird
 import Markup
+import Workbook
 
-/// The organisers' side of the agenda: their events with the counts, one event's registrations per
-/// workshop, approving, checking in at the door (on a phone), a printable name list and a CSV. The
-/// redactie sees every event; a partner editor their own provider's. Participant lists are for the
-/// organiser only.
+/// The organisers' side of the agenda: their events (drafts too) with the counts, creating and
+/// editing an event, one event's registrations per workshop, approving, moving people between
+/// workshops, a message to all participants, checking in per session (on a phone), a printable name
+/// list, CSV and XLSX. The redactie organises every event; a partner editor their own provider's.
+/// Participant lists are for the organiser only.
 struct EventPortalRoutes<Context: RequestContext> {
     let site: SiteServices
     let portal: PortalServices
@@ -20,53 +22,191 @@ struct EventPortalRoutes<Context: RequestContext> {
         typealias Paths = EventPaths.Portal
         return [
             Route(.get, Paths.events, .signedIn(.editors)) { request in
-                var rows: [(Event, SeatCounts)] = []
-                for event in events.live.all where mayOrganise(event, request.account) { rows.append((event, try await events.store.seatCounts(event))) }
-                return Responses.personal(EventPortalPages.list(rows, site: site))
+                var rows: [(StoredEvent, SeatCounts)] = []
+                for stored in try await events.store.storedEvents() where mayOrganise(stored.event, request.account) {
+                    rows.append((stored, try await events.store.seatCounts(stored.event)))
+                }
+                return Responses.personal(EventPortalPages.list(rows, message: Flash.read(request.query)?.text, site: site))
             },
+            Route(.get, Paths.newEvent, .signedIn(.editors)) { request in
+                var form = EventForm()
+                form.provider = request.account.provider ?? ""
+                form.privacy = EventPortalPages.defaultPrivacy
+                return Responses.personal(EventEditPage.render(.init(account: request.account, csrf: request.csrf, form: form), site: site))
+            },
+            Route(.post, Paths.newEvent, .signedIn(.editors)) { request in try await save(request, stored: nil) },
+            Route(.get, Paths.edit, .signedIn(.editors)) { request in
+                let stored = try await organised(request)
+                return Responses.personal(EventEditPage.render(.init(account: request.account, csrf: request.csrf, form: EventForm(event: stored.event),
+                                                                     stored: stored, message: Flash.read(request.query)?.text), site: site))
+            },
+            Route(.post, Paths.edit, .signedIn(.editors)) { request in try await save(request, stored: try await organised(request)) },
             Route(.get, Paths.event, .signedIn(.editors)) { request in
-                let event = try organised(request)
-                return Responses.personal(EventPortalPages.event(event, try await events.store.registrations(event: event.slug), csrf: request.csrf,
-                                                                 message: request.query.first("gewijzigd") == nil ? nil : "Gewijzigd.", site: site))
+                let event = try await organised(request).event
+                let model = EventPortalPages.EventModel(event: event, registrations: try await events.store.registrations(event: event.slug),
+                                                        attendance: try await events.store.attendance(event: event.slug),
+                                                        messages: try await events.store.messages(event: event.slug), csrf: request.csrf,
+                                                        session: request.query.first("sessie"), message: Flash.read(request.query)?.text)
+                return Responses.personal(EventPortalPages.event(model, site: site))
+            },
+            Route(.post, Paths.message, .signedIn(.editors)) { request in
+                let event = try await organised(request).event
+                let subject = String((request.form.first("onderwerp") ?? "").prefix(201)).trimmingCharacters(in: .whitespacesAndNewlines)
+                let body = String((request.form.first("tekst") ?? "").prefix(10_001)).trimmingCharacters(in: .whitespacesAndNewlines)
+                let audience = MessageAudience(rawValue: request.form.first("aan") ?? "") ?? .seated
+                var errors = FormErrors()
+                if subject.isEmpty || subject.count > 200 { errors.add("onderwerp", "Vul een onderwerp in van ten hoogste 200 tekens.") }
+                if body.isEmpty || body.count > 10_000 { errors.add("tekst", "Schrijf het bericht (ten hoogste 10.000 tekens).") }
+                guard errors.isEmpty else {
+                    var model = EventPortalPages.EventModel(event: event, registrations: try await events.store.registrations(event: event.slug),
+                                                            attendance: try await events.store.attendance(event: event.slug),
+                                                            messages: try await events.store.messages(event: event.slug), csrf: request.csrf,
+                                                            session: nil, message: nil)
+                    model.draft = (subject, body, audience)
+                    model.errors = errors
+                    return Responses.personal(EventPortalPages.event(model, site: site), status: .unprocessableContent)
+                }
+                let count = try await events.store.queue(EventMessage(event: event.slug, subject: subject, body: body, sentBy: request.account.email,
+                                                                      created: Date()), to: audience)
+                await portal.record(.eventMessageSent, by: request.account, subject: event.slug, details: "\(count) ontvangers: \(subject)",
+                                    logger: request.logger)
+                return Responses.seeOther(Paths.event(event.slug, query: Flash.verstuurd.rawValue) + "#berichten")
             },
             Route(.get, Paths.nameList, .signedIn(.editors)) { request in
-                let event = try organised(request)
+                let event = try await organised(request).event
                 return Responses.personal(EventPortalPages.nameList(event, try await events.store.registrations(event: event.slug), site: site))
             },
             Route(.get, Paths.export, .signedIn(.editors)) { request in
-                let event = try organised(request)
-                let csv = EventPortalPages.csv(event, try await events.store.registrations(event: event.slug))
-                var response = Responses.text(csv, contentType: "text/csv; charset=utf-8", maxAge: 0)
+                let event = try await organised(request).event
+                let table = EventPortalPages.table(event, try await events.store.registrations(event: event.slug),
+                                                   attendance: try await events.store.attendance(event: event.slug))
+                var response = Responses.text(EventPortalPages.csv(table), contentType: "text/csv; charset=utf-8", maxAge: 0)
                 response.headers[.contentDisposition] = "attachment; filename=\"aanmeldingen-\(event.slug).csv\""
                 response.headers[.cacheControl] = "private, no-store"
-                await portal.record(.registrationsExported, by: request.account, subject: event.slug, logger: request.logger)
+                await portal.record(.registrationsExported, by: request.account, subject: event.slug, details: "CSV", logger: request.logger)
+                return response
+            },
+            Route(.get, Paths.workbook, .signedIn(.editors)) { request in
+                let event = try await organised(request).event
+                let table = EventPortalPages.table(event, try await events.store.registrations(event: event.slug),
+                                                   attendance: try await events.store.attendance(event: event.slug))
+                let data = try XLSXWriter.workbook(sheetName: "Aanmeldingen", rows: table)
+                var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                response.headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                response.headers[.contentDisposition] = "attachment; filename=\"aanmeldingen-\(event.slug).xlsx\""
+                response.headers[.cacheControl] = "private, no-store"
+                await portal.record(.registrationsExported, by: request.account, subject: event.slug, details: "XLSX", logger: request.logger)
                 return response
             },
             Route(.post, Paths.registration, .signedIn(.editors)) { request in
-                let event = try organised(request)
+                let event = try await organised(request).event
                 guard let id = UUID(uuidString: try request.parameter("id")) else { throw HTTPError(.notFound) }
+                let action = request.form.first("actie") ?? ""
+                let session = request.form.first("sessie") ?? event.sessions.first?.id ?? ""
+                let back = Paths.event(event.slug, query: event.sessions.count > 1 ? "sessie=\(PercentEncoding.formComponent(session))" : nil)
+                var flash = Flash.gewijzigd
                 do {
-                    switch request.form.first("actie") {
+                    switch action {
                     case "goedkeuren": _ = try await events.store.approve(id, event: event)
-                    case "aanwezig": _ = try await events.store.markAttendance(id, event: event, attended: true)
-                    case "afwezig": _ = try await events.store.markAttendance(id, event: event, attended: false)
-                    default: return Responses.seeOther(Paths.event(event.slug))  // no such step: nothing changes
+                    case "aanwezig": _ = try await events.store.markAttendance(id, event: event, session: session, attended: true)
+                    case "afwezig": _ = try await events.store.markAttendance(id, event: event, session: session, attended: false)
+                    case "verplaatsen":
+                        let place = (request.form.first("plaats") ?? "").components(separatedBy: "::")
+                        guard place.count == 2 else { return Responses.seeOther(back) }
+                        let round = place[0], workshop = place[1]
+                        let moved = try await events.store.changeWorkshop(id, event: event, round: round, to: workshop, now: Date())
+                        if let email = moved.person?.email {
+                            await EventRoutes<Context>(site: site, events: events)
+                                .mail(EventMail.moved(moved, event, link: site.baseURL + EventPaths.registration(events.token(id))), to: email, event: nil,
+                                      logger: request.logger)
+                        }
+                    default: return Responses.seeOther(back)  // no such step: nothing changes
                     }
+                } catch EventProblem.full {
+                    flash = .vol
                 } catch EventProblem.wrongState, EventProblem.notFound {
-                    return Responses.seeOther(Paths.event(event.slug))
+                    return Responses.seeOther(back)
                 }
-                await portal.record(.registrationChanged, by: request.account, subject: event.slug,
-                                    details: "\(id.uuidString.prefix(8)): \(request.form.first("actie") ?? "")", logger: request.logger)
-                return Responses.seeOther(Paths.event(event.slug, query: "gewijzigd") + "#r-\(id.uuidString)")
+                if flash == .gewijzigd {
+                    await portal.record(.registrationChanged, by: request.account, subject: event.slug,
+                                        details: "\(id.uuidString.prefix(8)): \(action)", logger: request.logger)
+                }
+                let separator = back.contains("?") ? "&" : "?"
+                return Responses.seeOther(back + separator + flash.rawValue + "#r-\(id.uuidString)")
             },
         ]
     }
 
+    enum Flash: String, CaseIterable, Sendable {
+        case gewijzigd, vol, opgeslagen, aangemaakt, verstuurd
+        var text: String {
+            switch self {
+            case .gewijzigd: "Gewijzigd."
+            case .vol: "Die workshop is vol of heeft een wachtlijst; de deelnemer blijft waar hij was."
+            case .opgeslagen: "De bijeenkomst is opgeslagen."
+            case .aangemaakt: "De bijeenkomst is aangemaakt. Voeg nu eventueel rondes en workshops toe."
+            case .verstuurd: "Het bericht staat klaar en gaat binnen een minuut naar de deelnemers."
+            }
+        }
+        /// The first name in the query that is a message (`?sessie=2&gewijzigd` too).
+        static func read(_ query: QueryString) -> Flash? { query.pairs.lazy.compactMap { Flash(rawValue: $0.0) }.first }
+    }
+
     func mayOrganise(_ event: Event, _ account: Account) -> Bool { account.role == .editor || event.provider == account.provider }
 
-    func organised(_ request: PortalRequest<Context>) throws -> Event {
-        guard let event = events.live.event(try request.parameter("slug")) else { throw HTTPError(.notFound) }
-        guard mayOrganise(event, request.account) else { throw HTTPError(.forbidden) }
-        return event
+    /// The event of the URL as stored (drafts too), if this account organises it.
+    func organised(_ request: PortalRequest<Context>) async throws -> StoredEvent {
+        guard let stored = try await events.store.storedEvent(try request.parameter("slug")) else { throw HTTPError(.notFound) }
+        guard mayOrganise(stored.event, request.account) else { throw HTTPError(.forbidden) }
+        return stored
+    }
+
+    func save(_ request: PortalRequest<Context>, stored: StoredEvent?) async throws -> Response {
+        let account = request.account
+        let form = EventForm(form: request.form)
+        func render(_ errors: FormErrors, stored: StoredEvent?) -> Response {
+            Responses.personal(EventEditPage.render(.init(account: account, csrf: request.csrf, form: form, stored: stored, errors: errors), site: site),
+                               status: .unprocessableContent)
+        }
+        if account.role != .editor, account.provider == nil { throw HTTPError(.forbidden) }
+        var event: Event
+        switch form.validate(taxonomy: site.catalogue.taxonomy, existing: stored?.event, fixedProvider: account.role == .editor ? nil : account.provider,
+                             offering: { OfferingKey(parsing: $0).flatMap(site.catalogue.offering) != nil }) {
+        case .failure(let errors): return render(errors, stored: stored)
+        case .success(let valid): event = valid
+        }
+        if stored == nil, event.slug == "nieuw" {
+            var errors = FormErrors()
+            errors.add("kenmerk", "Dit kenmerk is gereserveerd; kies een ander.")
+            return render(errors, stored: nil)
+        }
+        let revision = stored.map { _ in Int(request.form.first("revisie") ?? "") ?? -1 }
+        let before: Event?
+        do {
+            before = try await events.store.save(event, revision: revision)
+        } catch let problem as EventEditProblem {
+            var errors = FormErrors()
+            switch problem {
+            case .stale: errors.add("titel", "Iemand anders heeft de bijeenkomst intussen opgeslagen. Open haar opnieuw en breng uw wijziging opnieuw aan.")
+            case .exists: errors.add("kenmerk", "Er is al een bijeenkomst met dit kenmerk.")
+            case .inUse(let titles): errors.add("programma", "Er zijn deelnemers ingeschreven voor: \(titles.joined(separator: ", ")). Verplaats hen eerst; dan kunt u dit verwijderen.")
+            case .belowSeats(let held): errors.add("capaciteit", "Er zijn al \(held) plaatsen bezet; het aantal plaatsen kan niet lager.")
+            case .workshopBelowSeats(let title, let held): errors.add("programma", "Workshop ‘\(title)’ heeft al \(held) deelnemers; het aantal plaatsen kan niet lager.")
+            }
+            return render(errors, stored: stored)
+        }
+        await events.reload(catalogue: site.catalogue, logger: request.logger)
+        var details = event.isDraft ? "concept" : "op de agenda"
+        if let before, form.notify, !event.isDraft {
+            let lines = EventMail.changes(from: before, to: event)
+            if !lines.isEmpty {
+                let notice = EventMail.changeNotice(event, lines)
+                let count = try await events.store.queue(EventMessage(event: event.slug, subject: notice.subject, body: notice.body, sentBy: "systeem",
+                                                                      created: Date()), to: .everyone)
+                details += "; wijziging gemeld aan \(count) deelnemers"
+            }
+        }
+        await portal.record(.eventSaved, by: account, subject: event.slug, details: details, logger: request.logger)
+        return Responses.seeOther(EventPaths.Portal.edit(event.slug, query: (stored == nil ? Flash.aangemaakt : Flash.opgeslagen).rawValue))
     }
 }
