@@ -51,6 +51,12 @@ public final class LiveEvents: Sendable {
     /// Events that have not ended, soonest first.
     public func upcoming(at now: Date) -> [Event] { all.filter { !$0.isPast(at: now) } }
 
+    /// Upcoming dates of a catalogue offering (`provider/slug`), soonest first.
+    public func upcoming(offering key: String, at now: Date) -> [Event] { upcoming(at: now).filter { $0.offering == key } }
+
+    /// Events whose materials include this site path (an infoblad after a meeting).
+    public func having(material path: String) -> [Event] { all.filter { $0.materials.contains { $0.url == path } } }
+
     /// Events that have ended, most recent first.
     public func past(at now: Date) -> [Event] { all.filter { $0.isPast(at: now) }.reversed() }
 }

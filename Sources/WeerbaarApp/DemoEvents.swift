@@ -62,13 +62,14 @@ public enum DemoEvents {
             privacyNotice: privacy,
             sessions: [20, 110, 200, 290].enumerated().map { index, offset in
                 Event.Session(id: "\(index + 1)", title: "Bijeenkomst \(index + 1)", starts: at(today, days: 21 + offset, 13), ends: at(today, days: 21 + offset, 16, 30))
-            })
+            }, offering: "szw-ess/leernetwerk-polarisatie-in-de-wijk")
         let webinarOne = Event(
             slug: "webinar-online-haat-tegen-raadsleden", kind: .webinar, provider: "vng", title: "Webinar: online haat tegen raadsleden (demo)",
             description: "Wat kunt u als griffier of adviseur doen als raadsleden online worden bedreigd? Een uur met praktijkvoorbeelden en vragen.",
             themes: ["vertrouwen", "extremisme"], audiences: ["bestuurders"], venue: nil, online: true,
             registrationOpens: at(today, days: -7, 9), registrationCloses: at(today, days: 13, 12), capacity: 500, privacyNotice: privacy,
-            sessions: [Event.Session(id: "1", title: "Webinar", starts: at(today, days: 14, 15), ends: at(today, days: 14, 16))])
+            sessions: [Event.Session(id: "1", title: "Webinar", starts: at(today, days: 14, 15), ends: at(today, days: 14, 16))],
+            offering: "vng/webinar-reeks-sociale-stabiliteit")
         let webinarTwo = Event(
             slug: "webinar-signalen-radicalisering-jongeren", kind: .webinar, provider: "platform-jep", title: "Webinar: signalen van radicalisering bij jongeren (demo)",
             description: "Voor jongerenwerkers en docenten: herkennen, duiden en bespreken. Met een casus en de route naar advies.",

@@ -1,6 +1,7 @@
 import Accounts
 import Audit
 import Catalogue
+import CatalogueService
 import Events
 import Foundation
 import HTTPTypes
@@ -196,6 +197,27 @@ struct EventOrganiserTests {
             #expect(try await platform.eventStore.storedEvent(slug)?.event.provider == "vng", "a partner's event is their own provider's")
             #expect(try await partner.request(.get, "/beheer/agenda/themadag-samen-voor-sociale-stabiliteit/bewerken").status == 403)
             #expect(try await partner.request(.get, "/beheer/agenda/\(slug)/bewerken").status == 200)
+        }
+    }
+}
+
+/// Events are found from the catalogue: an offering lists its upcoming dates, an event names its
+/// offering, and an infoblad names the meeting it came from.
+@Suite struct EventLinksTests {
+    @Test(arguments: TestBackend.available)
+    func offeringsEventsAndInfobladenPointToEachOther(backend: TestBackend) async throws {
+        try await WebHarness.withClient(backend) { client, platform in
+            let network = try #require(platform.catalogue.offering(OfferingKey(provider: "szw-ess", id: "leernetwerk-polarisatie-in-de-wijk")))
+            let other = try #require(platform.catalogue.offering(OfferingKey(provider: "ror", id: "basistraining-radicalisering")))
+            let offering = try await client.get("/aanbod/\(network.slug)")
+            #expect(offering.status == 200 && offering.body.contains("Data en aanmelden") && offering.body.contains("/agenda/leernetwerk-polarisatie"))
+            let unrelated = try await client.get("/aanbod/\(other.slug)")
+            #expect(unrelated.status == 200 && !unrelated.body.contains("Data en aanmelden"))
+            let event = try await client.get("/agenda/leernetwerk-polarisatie")
+            #expect(event.body.contains("Hoort bij") && event.body.contains("/aanbod/\(network.slug)"))
+            let infoblad = try await client.get("/artikelen/infoblad-in-gesprek-met-bezorgde-inwoners-over-een-azc")
+            #expect(infoblad.status == 200 && infoblad.body.contains("Bij de bijeenkomst")
+                && infoblad.body.contains("/agenda/regionale-bijeenkomst-azc-in-de-regio"))
         }
     }
 }

@@ -1,3 +1,5 @@
+import Events
+import Foundation
 import Catalogue
 import CatalogueService
 import Handbook
@@ -160,7 +162,8 @@ struct CatalogueRoutes<Context: RequestContext> {
         let catalogue = site.catalogue
         guard let offering = catalogue.offering(slug: slug) else { throw HTTPError(.notFound) }
         let model = OfferingPage.Model(offering: offering, provider: catalogue.taxonomy.provider(offering.provider),
-                                       taxonomy: catalogue.taxonomy, related: catalogue.related(to: offering))
+                                       taxonomy: catalogue.taxonomy, related: catalogue.related(to: offering),
+                                       dates: site.events?.live.upcoming(offering: offering.key.description, at: Date()) ?? [])
         return OfferingPage.render(model, site: site)
     }
 }

@@ -1,3 +1,4 @@
+import Events
 import Markup
 import Catalogue
 import CatalogueService
@@ -11,6 +12,8 @@ enum OfferingPage {
         var provider: Provider?
         var taxonomy: Taxonomy
         var related: [Offering]
+        /// Upcoming dates of this offering on the agenda.
+        var dates: [Event] = []
     }
 
     static func render(_ model: Model, site: SiteServices) -> String {
@@ -45,6 +48,7 @@ enum OfferingPage {
                 .div(.class("offering__layout"),
                      .div(.class("offering__body"),
                           SafeMarkdown.render(o.description),
+                          dates(model.dates),
                           .unwrap(o.url) { url in
                               .p(.a(.class("button"), .href(esc(url)), .safeText(callToAction(o.kind)),
                                     .span(.class("visually-hidden"), .safeText(" (externe website van de aanbieder)"))))
@@ -57,6 +61,17 @@ enum OfferingPage {
                 .div(.class("card-list"), .forEach(model.related) { Components.offeringCard($0, taxonomy: t) })
             ))
         )
+    }
+
+    /// The offering's next dates on the agenda, where one registers on Weerbaar itself.
+    static func dates(_ events: [Event]) -> Node<HTML.BodyContext> {
+        guard !events.isEmpty else { return .empty }
+        return .section(.class("offering__dates"), .aria("labelledby", "data"),
+            .h2(.id("data"), .safeText("Data en aanmelden")),
+            .ul(.forEach(events) { event in
+                .li(.a(.href(esc(EventPaths.event(event.slug))), .safeText(event.title)),
+                    .safeText(" · \(EventPages.when(event)) · \(EventPages.place(event))"))
+            }))
     }
 
     /// An offering past its review date says so: the visitor weighs it knowing when it was last checked.

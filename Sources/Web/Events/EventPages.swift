@@ -106,6 +106,9 @@ enum EventPages {
                     .li(.safeText("\(event.sessions.count > 1 ? session.title + ": " : "")\(DutchFormat.dateTime(session.starts))–\(DutchFormat.time(session.ends))"))
                 })),
                 .dt(.safeText("Waar")), .dd(.safeText(place(event))),
+                .unwrap(event.offering.flatMap(OfferingKey.init(parsing:)).flatMap(site.catalogue.offering)) { offering in
+                    .group(.dt(.safeText("Hoort bij")), .dd(.a(.href(esc(CataloguePaths.offering(offering.slug))), .safeText(offering.title))))
+                },
                 .dt(.safeText("Plaatsen")),
                 .dd(.safeText(event.isPast(at: model.now) ? "Afgelopen" : full ? "Vol — u kunt op de wachtlijst" : "Nog \(model.seats.left(event)) van \(event.capacity)")),
                 .dt(.safeText("Aanmelden")),

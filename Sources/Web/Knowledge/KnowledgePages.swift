@@ -1,3 +1,4 @@
+import Events
 import CatalogueService
 import Catalogue
 import Foundation
@@ -112,6 +113,7 @@ enum KnowledgePages {
         let offerings = article.offerings.compactMap { OfferingKey(parsing: $0) }.compactMap { site.catalogue.offering($0) }
         let related = collection.related(to: article)
         let edition = collection.edition(containing: article.id)
+        let meetings = site.events?.live.having(material: KnowledgePaths.article(article.id)) ?? []
         return Layout.render(meta, site: site, content: .group(
             .nav(.class("breadcrumbs"), .aria("label", "Kruimelpad"),
                  .ol(article.kind == .practice ? .li(.a(.href(KnowledgePaths.practice()), .safeText("Praktijkvoorbeelden")))
@@ -145,6 +147,11 @@ enum KnowledgePages {
                     })),
                 .p(.class("print-only"), .safeText("Bron: \(site.absolute(KnowledgePaths.article(article.id))) · afgedrukt van Weerbaar, "
                     + "laatst bijgewerkt \(DutchFormat.date(article.lastUpdated))"))),
+            meetings.isEmpty ? .empty : .section(.aria("labelledby", "bijeenkomst"),
+                .h2(.id("bijeenkomst"), .safeText(meetings.count == 1 ? "Bij de bijeenkomst" : "Bij de bijeenkomsten")),
+                .ul(.forEach(meetings) { event in
+                    .li(.a(.href(esc(EventPaths.event(event.slug))), .safeText(event.title)), .safeText(" · \(EventPages.when(event))"))
+                })),
             site.insight == nil || article.kind != .practice ? .empty : FeedbackPages.form(.article(article), taxonomy: taxonomy),
             offerings.isEmpty ? .empty : .section(.aria("labelledby", "aanbod"),
                 .h2(.id("aanbod"), .safeText("Aanbod dat hierbij past")),
