@@ -36,6 +36,8 @@ public struct Configuration: Sendable {
     public var newsletterSignUpsPerClient = 5
     /// Tips one client (and one address) may send per hour through /tip-ons (TIPS_PER_CLIENT).
     public var tipsPerClient = 5
+    /// Event registrations one client may make per hour (REGISTRATIONS_PER_CLIENT).
+    public var registrationsPerClient = 10
     /// Months after an event's last session that its participants' data are kept (EVENT_RETENTION_MONTHS).
     public var eventRetentionMonths = 6
     /// The sender organisation's postal address, in every newsletter e-mail (NEWSLETTER_SENDER_ADDRESS).
@@ -158,6 +160,9 @@ public struct Configuration: Sendable {
         if let seconds = try number("NEWSLETTER_RETRY_SECONDS", 1...86_400, "seconds") { configuration.newsletterRetrySeconds = seconds }
         if let months = try number("EVENT_RETENTION_MONTHS", 1...120, "a number of months") {
             configuration.eventRetentionMonths = Int(months)
+        }
+        if let limit = try number("REGISTRATIONS_PER_CLIENT", 1...1_000_000, "a number of registrations") {
+            configuration.registrationsPerClient = Int(limit)
         }
         if let limit = try number("TIPS_PER_CLIENT", 1...1_000_000, "a number of tips") {
             configuration.tipsPerClient = Int(limit)

@@ -44,6 +44,8 @@ public struct Platform: Sendable {
     private let limiterBox: ClientRateLimiter
     /// Tips per client and address: one limiter for every `site()` of this process.
     let tipLimiter: ClientRateLimiter
+    /// Event registrations per client: one limiter for every `site()` of this process.
+    let registrationLimiter: ClientRateLimiter
 
     /// Opens and migrates the database and loads the live catalogue.
     public static func start(_ configuration: Configuration, logger: Logger, seedDemoWhenEmpty: Bool = false) async throws -> Platform {
@@ -69,7 +71,8 @@ public struct Platform: Sendable {
             let platform = Platform(configuration: configuration, database: database, store: store, catalogue: catalogue, logger: logger, isDemo: isDemo,
                             links: SignedLink(secret: secret), backgroundMailer: BackgroundMailer(mailer: mailer(configuration, logger), logger: logger),
                             limiterBox: ClientRateLimiter(limit: configuration.newsletterSignUpsPerClient, window: 15 * 60),
-                            tipLimiter: ClientRateLimiter(limit: configuration.tipsPerClient, window: 3600))
+                            tipLimiter: ClientRateLimiter(limit: configuration.tipsPerClient, window: 3600),
+                            registrationLimiter: ClientRateLimiter(limit: configuration.registrationsPerClient, window: 3600))
             platform.handbook.replace(with: published)
             platform.articles.replace(with: try await SQLArticleStore(database: database).published(), analyzer: catalogue.analyzer)
             platform.events.replace(with: try await SQLEventStore(database: database).events(), analyzer: catalogue.analyzer)
@@ -172,7 +175,7 @@ public struct Platform: Sendable {
         site.portal?.handbook = handbookStore
         site.portal?.articles = articleStore
         site.events = EventServices(live: events, store: eventStore, links: links, mailer: backgroundMailer, mailFrom: configuration.mailFrom,
-                                    secureCookies: configuration.baseURL.hasPrefix("https://"))
+                                    limiter: registrationLimiter, secureCookies: configuration.baseURL.hasPrefix("https://"))
         site.tips = TipServices(store: tipStore, links: links, articles: articleStore, mailer: backgroundMailer,
                                 mailFrom: configuration.mailFrom, limiter: tipLimiter, secureCookies: configuration.baseURL.hasPrefix("https://"))
         let surveys = SQLSurveyStore(database: database)  // surveys and feedback share one store

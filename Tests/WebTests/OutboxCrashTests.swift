@@ -27,7 +27,7 @@ struct OutboxCrashTests {
         return Repository.root.appendingPathComponent(".build/debug/weerbaar")
     }
 
-    static func serve(_ location: DatabaseLocation, port: Int, log: URL, rate: Int = 150) throws -> Process {
+    static func serve(_ location: DatabaseLocation, port: Int, log: URL, rate: Int = 150, environment extra: [String: String] = [:]) throws -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["serve"]
@@ -45,6 +45,7 @@ struct OutboxCrashTests {
         environment["NEWSLETTER_LEASE_SECONDS"] = "3"
         environment["DEMO_DIR"] = Repository.demoDirectory
         environment["LOG_LEVEL"] = "info"
+        environment.merge(extra) { $1 }
         process.environment = environment
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
