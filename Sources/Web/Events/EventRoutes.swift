@@ -164,11 +164,16 @@ struct EventRoutes<Context: RequestContext> {
         guard let event = events.live.event(try call.parameter("slug")) else { throw HTTPError(.notFound) }
         let now = Date()
         let form = RegistrationForm(form: call.form, event: event)
-        let seats = try await events.store.seatCounts(event)
-        var model = EventPages.EventModel(event: event, seats: seats, now: now, csrf: "", form: form)
+        /// The page again with the form as typed; the seats are read only then, not on every registration.
+        func again(_ errors: FormErrors, status: HTTPResponse.Status) async throws -> Response {
+            var model = EventPages.EventModel(event: event, seats: try await events.store.seatCounts(event), now: now, csrf: "", form: form)
+            model.errors = errors
+            return eventPage(model, status: status)
+        }
         guard formToken.isGenuine(call.request, call.form) else {
-            model.errors.add("naam", "Het formulier was verlopen. Uw gegevens staan er nog; verstuur het opnieuw.")
-            return eventPage(model, status: .forbidden)
+            var errors = FormErrors()
+            errors.add("naam", "Het formulier was verlopen. Uw gegevens staan er nog; verstuur het opnieuw.")
+            return try await again(errors, status: .forbidden)
         }
         guard events.limiter.allow("aanmelding:" + site.trustedProxies.client(of: call.request, call.context)) else {
             return Responses.personal(MessagePage.render("Even geduld", ["Er zijn vanaf uw verbinding veel aanmeldingen gedaan. Probeer het over een uur opnieuw."],
@@ -176,13 +181,13 @@ struct EventRoutes<Context: RequestContext> {
         }
         if !(call.form.first("website") ?? "").isEmpty { return Responses.seeOther(EventPaths.event(event.slug)) }
         guard event.isOpen(at: now) else {
-            model.errors.add("naam", "De aanmelding voor deze bijeenkomst is gesloten.")
-            return eventPage(model, status: .unprocessableContent)
+            var errors = FormErrors()
+            errors.add("naam", "De aanmelding voor deze bijeenkomst is gesloten.")
+            return try await again(errors, status: .unprocessableContent)
         }
         switch form.request(event: event, taxonomy: site.catalogue.taxonomy) {
         case .failure(let errors):
-            model.errors = errors
-            return eventPage(model, status: .unprocessableContent)
+            return try await again(errors, status: .unprocessableContent)
         case .success(let request):
             let id = UUID()
             let token = events.token(id)
@@ -205,8 +210,9 @@ struct EventRoutes<Context: RequestContext> {
                     "Dit e-mailadres is al aangemeld voor deze bijeenkomst. We hebben de bevestiging met uw persoonlijke link nog eens gestuurd.",
                 ], path: EventPaths.event(event.slug), description: event.title, site: site, link: (EventPaths.event(event.slug), "Terug naar de bijeenkomst")))
             case .closed:
-                model.errors.add("naam", "De aanmelding voor deze bijeenkomst is gesloten.")
-                return eventPage(model, status: .unprocessableContent)
+                var errors = FormErrors()
+                errors.add("naam", "De aanmelding voor deze bijeenkomst is gesloten.")
+                return try await again(errors, status: .unprocessableContent)
             }
         }
     }
