@@ -50,3 +50,33 @@ def test_the_agenda_filters_by_keyboard(server, driver):
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     WebDriverWait(driver, 10).until(lambda d: "soort=webinar" in d.current_url)
     assert "2 bijeenkomsten" in driver.find_element("css selector", ".finder__results [role=status]").text
+
+
+def test_an_organiser_builds_an_event_and_writes_to_its_participants(server, driver):
+    from insight_fixtures import fill, sign_in
+
+    sign_in(driver, server)
+    driver.get(server.url + "/beheer/agenda/nieuw")
+    check_page(driver, "portal event form")
+    # A mistake first: no themes, no session end; the summary names them and takes the focus.
+    for field, value in [("kenmerk", "browsertest-training"), ("titel", "Training voor de browsertest"),
+                         ("beschrijving", "Een middag oefenen."), ("locatie", "Stadhuis, Zwolle"), ("aanmelding-open", "2026-01-01"),
+                         ("aanmelding-sluit", "2099-01-01"), ("capaciteit", "25"), ("sessie-0-titel", "Middag"),
+                         ("sessie-0-datum", "2098-05-01"), ("sessie-0-begin", "13:00")]:
+        fill(driver, field, value)
+    driver.find_element("css selector", "#soort option[value=training]").click()
+    driver.find_element("css selector", "#aanbieder option[value=vng]").click()
+    driver.find_element("css selector", "#verdeling option[value=wie-eerst-komt]").click()
+    driver.find_element("css selector", ".portal-actions button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: "Kies minstens één thema." in d.page_source)
+    assert "Sessie 1: einde" in driver.page_source
+    check_page(driver, "portal event form")
+    driver.find_element("css selector", "input[name=themas][value=polarisatie]").click()
+    fill(driver, "sessie-0-einde", "17:00")
+    driver.find_element("css selector", ".portal-actions button[type=submit]").click()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/bewerken?aangemaakt"))
+    assert "Ronde 1" in driver.page_source
+    check_page(driver, "portal event form")
+    driver.get(server.url + "/beheer/agenda/themadag-samen-voor-sociale-stabiliteit")
+    assert "Bericht aan de deelnemers" in driver.page_source
+    check_page(driver, "portal event")

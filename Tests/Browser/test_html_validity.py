@@ -64,12 +64,18 @@ def test_the_portals_editing_pages_are_valid_html(server, driver):
         "handbook-history": fetch("/beheer/handboek/bouwstenen-veerkrachtige-samenleving/geschiedenis"),
         "routes": fetch("/beheer/leerroutes"), "route-new": fetch("/beheer/leerroutes/nieuw"),
         "route": fetch("/beheer/leerroutes/polarisatie-voor-beleidsmedewerkers"), "experts": fetch("/beheer/experts/polarisatie"),
+        "agenda": fetch("/beheer/agenda"), "agenda-new": fetch("/beheer/agenda/nieuw"),
+        "agenda-edit": fetch("/beheer/agenda/themadag-samen-voor-sociale-stabiliteit/bewerken"),
+        "agenda-event": fetch("/beheer/agenda/themadag-samen-voor-sociale-stabiliteit"),
+        "agenda-network": fetch("/beheer/agenda/leernetwerk-polarisatie?sessie=2"),
+        "agenda-errors": fetch("/beheer/agenda/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("sessie-0-titel", "Dag")], expected=422),
         "errors": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Alleen een titel"), ("aanbieder", "vng")], expected=422),
         "preview": fetch("/beheer/aanbod/nieuw", [("csrf", csrf), ("titel", "Voorbeeld"), ("aanbieder", "vng"), ("samenvatting", "Kort."),
                                                    ("beschrijving", "## Kop\n\nTekst met *nadruk*."), ("soort", "publicatie"),
                                                    ("vorm", "handreiking"), ("themas", "polarisatie"), ("actie", "voorbeeld")]),
     }
     assert b"Er zijn" in pages["errors"] and b"Voorbeeld: zo ziet" in pages["preview"]
+    assert b"Workshop 12" in pages["agenda-edit"] and b"Er zijn" in pages["agenda-errors"]
     directory = Path(tempfile.mkdtemp(prefix="weerbaar-portal-html-"))
     for name, body in pages.items():
         (directory / f"{name}.html").write_bytes(body)

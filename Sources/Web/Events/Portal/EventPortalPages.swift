@@ -127,13 +127,14 @@ enum EventPortalPages {
         let options: [Node<HTML.FormContext>] = event.rounds.map { round in
             .element(named: "optgroup", nodes: [.attr("label", round.title), .group(round.workshops.map { workshop in
                 let current = registration.places.first { $0.round == round.id }?.workshop == workshop.id
-                return FormControls.option("\(round.id)::\(workshop.id)", workshop.title, selected: current)
+                return FormControls.option("\(round.id)::\(workshop.id)", workshop.title + (current ? " (nu)" : ""), selected: false)
             })])
         }
         return .form(.class("inline-form move-form"), .action(esc(EventPaths.Portal.registration(event.slug, registration.id.uuidString))), .method(.post),
                      PortalFields.csrf(csrf), .input(.type(.hidden), .name("actie"), .value("verplaatsen")),
                      .label(.for(id), .class("visually-hidden"), .safeText("Verplaats \(registration.person?.name ?? "deelnemer") naar")),
-                     .element(named: "select", nodes: [.attr("id", id), .attr("name", "plaats"), .group(options)]),
+                     .element(named: "select", nodes: [.attr("id", id), .attr("name", "plaats"),
+                                                       FormControls.option("", "Kies een workshop", selected: true), .group(options)]),
                      .button(.type(.submit), .class("button button--secondary button--small"), .safeText("Verplaatsen")))
     }
 
