@@ -53,11 +53,14 @@ public enum MessageAudience: String, Sendable, CaseIterable {
     case seated = "deelnemers"
     /// Those and the waiting list.
     case everyone = "iedereen"
+    /// Only those confirmed (a reminder: not who awaits approval or an offer).
+    case confirmed = "bevestigd"
 
     public var label: String {
         switch self {
         case .seated: "Deelnemers met een plaats"
         case .everyone: "Deelnemers en de wachtlijst"
+        case .confirmed: "Alleen bevestigde deelnemers"
         }
     }
 
@@ -65,6 +68,7 @@ public enum MessageAudience: String, Sendable, CaseIterable {
         switch self {
         case .seated: [.confirmed, .pending, .offered, .attended, .noShow]
         case .everyone: [.confirmed, .pending, .offered, .attended, .noShow, .waitlisted]
+        case .confirmed: [.confirmed]
         }
     }
 }

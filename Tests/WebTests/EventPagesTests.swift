@@ -5,6 +5,7 @@ import Events
 import Foundation
 import HTTPTypes
 import Logging
+import Newsletter
 import Storage
 import Testing
 import TestSupport
@@ -160,6 +161,9 @@ struct EventReminderTests {
             let weekBefore = session.starts.addingTimeInterval(-7 * 86_400 + 3_600)
             #expect(await offers.remind(now: weekBefore, logger: logger) >= 1)
             #expect(await offers.remind(now: weekBefore, logger: logger) == 0, "claimed once, across instances too")
+            // Through the agenda's outbox: sent once by whichever instance drains it.
+            #expect(try await platform.eventOutboxSender()?.sendDue(now: weekBefore).sent ?? 0 >= 1)
+            #expect(try await platform.eventOutboxSender()?.sendDue(now: weekBefore).sent == 0)
             #expect(try await ReceivedMail.awaitMessages(to: email) { $0.contains("Over een week") }.contains { $0.contains("Over een week") })
             #expect(try ReceivedMail.messages(to: cancelledEmail).allSatisfy { !$0.contains("Over een week") }, "a cancelled registration is not reminded")
         }

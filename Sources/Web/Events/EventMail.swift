@@ -85,21 +85,15 @@ enum EventMail {
             """)
     }
 
-    static func reminder(_ registration: Registration, _ event: Event, session: Event.Session, days: Int, link: String) -> (subject: String, text: String) {
+    /// A reminder as queued for the agenda's outbox (greeting, workshops and link are added per participant).
+    static func reminder(_ event: Event, session: Event.Session, days: Int) -> (subject: String, body: String) {
         (days == 1 ? "Morgen: \(event.title)" : "Over een week: \(event.title)", """
-            Beste \(registration.person?.name ?? "deelnemer"),
-
             \(days == 1 ? "Morgen" : "Over een week") is "\(event.title)"\(event.sessions.count > 1 ? " (\(session.title))" : "").
 
             \(DutchFormat.dateTime(session.starts)) tot \(DutchFormat.time(session.ends))
             \(event.online ? "Online." : "Waar: \(event.venue ?? "")")
-            \(places(registration, event))
-            Kunt u niet? Annuleer dan via uw persoonlijke link; iemand op de wachtlijst krijgt uw plaats:
 
-            \(link)
-
-            Met vriendelijke groet,
-            de organisatie via Weerbaar
+            Kunt u niet? Annuleer dan via uw persoonlijke link hieronder; iemand op de wachtlijst krijgt uw plaats.
             """)
     }
 
@@ -160,13 +154,13 @@ enum EventMail {
             """)
     }
 
-    /// A message from the outbox for one participant: greeting, the message, their personal link.
-    static func personal(_ message: EventMessage, name: String?, link: String, organiser: String) -> String {
+    /// A message from the outbox for one participant: greeting, the message, their workshops, their personal link.
+    static func personal(_ message: EventMessage, _ registration: Registration, event: Event?, link: String, organiser: String) -> String {
         """
-        Beste \(name ?? "deelnemer"),
+        Beste \(registration.person?.name ?? "deelnemer"),
 
         \(message.body)
-
+        \(event.map { places(registration, $0) } ?? "")
         Uw aanmelding bekijken, wijzigen of annuleren:
         \(link)
 

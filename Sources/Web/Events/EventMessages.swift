@@ -26,14 +26,13 @@ public struct EventMessageComposer: OutboxComposer {
 
     public func message(for row: OutboxMessage) async throws -> MailMessage {
         guard let message = try await store.message(row.editionID) else { throw Unavailable(description: "het bericht is verwijderd") }
-        guard let id = row.subscriberID, let registration = try await store.registration(id), let person = registration.person,
+        guard let id = row.subscriberID, let registration = try await store.registration(id), registration.person != nil,
               registration.state != .cancelled else { throw Unavailable(description: "de aanmelding is geannuleerd of gewist") }
         let to: MailAddress
         do { to = try MailAddress(row.recipient) } catch { throw Unavailable(description: "ongeldig adres") }
         let event = try await store.storedEvent(message.event)?.event
         let link = baseURL + EventPaths.registration(links.token(.registration, subscriber: id, expires: nil))
-        let text = EventMail.personal(message, name: person.name, link: link,
-                                      organiser: event.flatMap { organiser($0.provider) } ?? "De organisator")
+        let text = EventMail.personal(message, registration, event: event, link: link, organiser: event.flatMap { organiser($0.provider) } ?? "De organisator")
         return MailMessage(from: from, fromName: "Weerbaar agenda", to: [to], subject: message.subject, text: text)
     }
 }

@@ -18,11 +18,12 @@ public struct EventOffers: Sendable {
         self.claim = claim
     }
 
-    /// Reminders 7 days and 1 day before each session, to everyone with a seat; each reminder of
-    /// each session is claimed once across instances, so nobody gets one twice.
+    /// Reminders 7 days and 1 day before each session, to everyone confirmed, through the agenda's
+    /// outbox (a theme day is a mass mailing: durable, once per person). Each reminder of each session
+    /// is claimed once across instances, so nobody gets one twice. Returns how many were queued.
     @discardableResult
     public func remind(now: Date, logger: Logger) async -> Int {
-        var sent = 0
+        var queued = 0
         for event in events.live.upcoming(at: now) {
             for session in event.sessions {
                 for days in [7, 1] {
@@ -31,21 +32,16 @@ public struct EventOffers: Sendable {
                     guard now >= due, now < due.addingTimeInterval(12 * 3_600) else { continue }
                     do {
                         guard try await claim("event-reminder-\(days)", "\(event.slug)/\(session.id)") else { continue }
-                        for registration in try await events.store.registrations(event: event.slug) where registration.state == .confirmed {
-                            guard let person = registration.person else { continue }
-                            let mail = EventMail.reminder(registration, event, session: session, days: days,
-                                                          link: site.absolute(EventPaths.registration(events.token(registration.id))))
-                            try? await events.mailer.send(MailMessage(from: events.mailFrom, fromName: "Weerbaar agenda", to: [try MailAddress(person.email)],
-                                                                      subject: mail.subject, text: mail.text))
-                            sent += 1
-                        }
+                        let reminder = EventMail.reminder(event, session: session, days: days)
+                        queued += try await events.store.queue(EventMessage(event: event.slug, subject: reminder.subject, body: reminder.body,
+                                                                            sentBy: "systeem", created: now), to: .confirmed)
                     } catch {
-                        logger.error("Sending event reminders failed", metadata: ["event": "\(event.slug)", "error": "\(error)"])
+                        logger.error("Queueing event reminders failed", metadata: ["event": "\(event.slug)", "error": "\(error)"])
                     }
                 }
             }
         }
-        return sent
+        return queued
     }
 
     /// Every event that has not ended; returns how many registrations got an offer or an assignment.

@@ -160,7 +160,7 @@ enum EventPortalPages {
     static func sent(_ messages: [(message: EventMessage, recipients: Int)]) -> Node<HTML.BodyContext> {
         guard !messages.isEmpty else { return .empty }
         let rows: [Node<HTML.TableContext>] = messages.map { entry in
-            let by = entry.message.sentBy == "systeem" ? "automatisch (wijziging)" : entry.message.sentBy
+            let by = entry.message.sentBy == "systeem" ? "automatisch" : entry.message.sentBy
             return .tr(.td(.safeText(entry.message.subject)), .td(.safeText(DutchFormat.dateTime(entry.message.created))), .td(.safeText(by)),
                        .td(.safeText(String(entry.recipients))))
         }
