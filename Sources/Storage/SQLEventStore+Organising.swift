@@ -144,12 +144,7 @@ extension SQLEventStore {
 
     public func markAttendance(_ id: UUID, event: Event, session: String, attended: Bool) async throws -> Registration {
         guard event.sessions.contains(where: { $0.id == session }) else { throw EventProblem.notFound }
-        return try await database.transaction { tx in
-            let sql = tx.sql
-            try await Self.lock(event, on: sql)
-            guard let registration = try await Self.read(where: "id = \(bind: id.uuidString) AND event = \(bind: event.slug)", on: sql).first else {
-                throw EventProblem.notFound
-            }
+        return try await withRegistration(id, of: event) { sql, registration in
             guard [.confirmed, .attended, .noShow].contains(registration.state) else { throw EventProblem.wrongState(registration.state) }
             let updated = try await sql.raw("""
                 UPDATE session_attendance SET attended = \(bind: attended) WHERE registration_id = \(bind: id.uuidString) AND session = \(bind: session)
@@ -161,11 +156,10 @@ extension SQLEventStore {
                     VALUES (\(bind: id.uuidString), \(bind: event.slug), \(bind: session), \(bind: attended))
                     """).run()
             }
-            struct Any1: Decodable { var attended: Bool }
-            let marks = try await sql.raw("SELECT attended FROM session_attendance WHERE registration_id = \(bind: id.uuidString)").all(decoding: Any1.self)
+            struct Mark: Decodable { var attended: Bool }
+            let marks = try await sql.raw("SELECT attended FROM session_attendance WHERE registration_id = \(bind: id.uuidString)").all(decoding: Mark.self)
             let state: Registration.State = marks.contains(where: \.attended) ? .attended : .noShow
             try await sql.raw("UPDATE event_registrations SET state = \(bind: state.rawValue) WHERE id = \(bind: id.uuidString)").run()
-            return try await Self.read(where: "id = \(bind: id.uuidString)", on: sql)[0]
         }
     }
 }
