@@ -194,8 +194,10 @@ public struct Platform: Sendable {
     }
 
     public func application() -> some ApplicationProtocol {
-        Application(
-            router: router(),
+        // One set of services for the routes and the agenda's job: one page cache, one of each limiter.
+        let site = site()
+        return Application(
+            router: WebRouter.build(site: site, context: WeerbaarRequestContext.self),
             server: ConnectionsPerClient(limit: configuration.connectionsPerClient, trustedProxies: configuration.trustedProxies)
                 .http1(.init(idleTimeout: .seconds(Int64(configuration.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Weerbaar"),
@@ -207,7 +209,7 @@ public struct Platform: Sendable {
                 WeeklyJob(job: "white-spot-digest", label: "White-spot digest", fromHour: 8, runs: ScheduledRuns(database: database), logger: logger,
                           send: { [digest = whiteSpotDigest] in try await digest.send(today: $0, logger: $1) }),
                 RetentionJob(rules: retentionRules, logger: logger),
-                EventOfferJob(offers: EventOffers(site: site(), claim: { [runs = ScheduledRuns(database: database)] in
+                EventOfferJob(offers: EventOffers(site: site, claim: { [runs = ScheduledRuns(database: database)] in
                     try await runs.claim(job: $0, period: $1)
                 })!, logger: logger),
                 AlertDigestService(digest: alertDigest, runs: ScheduledRuns(database: database), logger: logger),
