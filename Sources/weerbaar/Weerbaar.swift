@@ -14,7 +14,7 @@ struct Weerbaar: AsyncParsableCommand {
         commandName: "weerbaar",
         abstract: "Weerbaar: the national offer on social stability for Dutch municipalities.",
         discussion: "Configuration comes from the environment: HOST, PORT, DATA_DIR, DATABASE_URL, LOG_LEVEL, BASE_URL.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Demo.self, EvalRelevance.self, SearchLogCommand.self, CreateAdmin.self, CreateUser.self, SendDigest.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Export.self, Demo.self, EvalRelevance.self, Analyze.self, SearchLogCommand.self, CreateAdmin.self, CreateUser.self, SendDigest.self],
         defaultSubcommand: Serve.self)
 }
 
