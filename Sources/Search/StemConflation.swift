@@ -8,7 +8,13 @@
 ///   "polariseert" all become "polariser";
 /// - the past participle ge-…-eerd of such a verb: "gepolariseerd(e)" → "polariser";
 /// - a final z or v that the plural voiced: "gebedshuizen" → "gebedshuis", "brieven" → "brief",
-///   as in the singular.
+///   as in the singular;
+/// - the plural in -ën after a vowel, written with a diaeresis: "moskeeën" (folded "moskeeen") →
+///   "moskee", "categorieën" → "categorie";
+/// - the plural in -s of a word in -e, beside the one in -n: "gemeentes" meets "gemeenten" and
+///   "gemeente" (after t, d, g, k, l, m, n, p, b, f, v or z, so "proces" and "adres" stay);
+/// - the family of an -isme word: the person (-ist, -isten) and the adjective (-istisch, -istische)
+///   meet the noun: "racistische", "racist" and "racisme" all become "racist".
 ///
 /// Each rule keeps at least four letters before what it changes, so short words are left alone.
 enum StemConflation {
@@ -16,6 +22,18 @@ enum StemConflation {
         var bytes = Array(stem.utf8)
         guard bytes.count >= 5, bytes.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return stem }
         if ends(bytes, "ies") { bytes.removeLast() }
+        if bytes.count >= 6 && (ends(bytes, "eeen") || ends(bytes, "ieen")) {
+            // moskeeën, categorieën: the stemmer keeps -en after a vowel; the singular ends in -ee or -ie.
+            bytes.removeLast(2)
+        } else if bytes.count >= 6 && ends(bytes, "es") && "tdgklmnpbfvz".utf8.contains(bytes[bytes.count - 3]) && !isVowel(bytes[bytes.count - 3]) {
+            // gemeentes → gemeente → gemeent, as the stemmer treats the singular (a final e goes).
+            bytes.removeLast(2)
+        }
+        if bytes.count >= 9 && ends(bytes, "istisch") {
+            bytes.removeLast(4)
+        } else if bytes.count >= 6 && ends(bytes, "ism") {
+            bytes[bytes.count - 1] = UInt8(ascii: "t")
+        }
         if bytes.count >= 8 && ends(bytes, "atie") {
             bytes.removeLast(4)
             bytes += Array("er".utf8)

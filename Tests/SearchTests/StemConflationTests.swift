@@ -34,3 +34,31 @@ import Testing
         #expect(StemConflation.apply("straße") == "straße", "non-ASCII stems are left alone")
     }
 }
+
+/// The derivational and inflectional families issue 19 asked for, as general rules.
+@Suite struct WordFamilyTests {
+    let analyzer = DutchAnalyzer()
+
+    func primary(_ word: String) -> String { analyzer.tokens(word).first?.primary ?? "" }
+
+    @Test(arguments: [
+        ["racisme", "racist", "racisten", "racistisch", "racistische"],
+        ["activisme", "activist", "activisten", "activistische"],
+        ["terrorisme", "terrorist", "terroristen", "terroristische"],
+        ["moskee", "moskeeën", "moskeeen"],
+        ["categorie", "categorieën"],
+        ["gemeente", "gemeenten", "gemeentes"],
+        ["ronde", "rondes", "ronden"],
+    ])
+    func familiesMeet(words: [String]) {
+        let stems = Set(words.map(primary))
+        #expect(stems.count == 1, "\(words) → \(words.map(primary))")
+    }
+
+    @Test func wordsThatEndAlikeButAreNoFamilyStayApart() {
+        #expect(primary("proces") != primary("proce"), "-es after c is not a plural")
+        #expect(primary("adres") == DutchStemmer.stem("adres"))
+        #expect(primary("lijst") == DutchStemmer.stem("lijst"), "too short for the -ist family")
+        #expect(primary("ideeën") == primary("idee"))
+    }
+}
