@@ -60,7 +60,8 @@ public final class DutchAnalyzer: Sendable {
             if !Stopwords.dutch.contains(parts[0]) {
                 primary = stem(parts[0])
                 terms.append(primary)
-                for part in decompounder?.parts(of: parts[0]) ?? [] {
+                let split = decompounder?.parts(of: parts[0]) ?? []
+                for part in split.isEmpty ? prefixed(parts[0]) : split {
                     let term = Self.partTerm(stem(part))
                     if !terms.contains(term) { terms.append(term) }
                 }
@@ -75,6 +76,21 @@ public final class DutchAnalyzer: Sendable {
         }
         cache.set(folded, CachedTerms(primary: primary, terms: terms))
         return terms.isEmpty ? nil : (primary, terms)
+    }
+
+    /// Prefixes that turn a word into its undoing or its repetition: "deradicalisering" is about
+    /// "radicalisering", "herintegratie" about "integratie".
+    static let derivingPrefixes = ["de", "her"]
+
+    /// A word of a deriving prefix and a known word of at least eight letters: that word, as a part.
+    /// The remainder must be a whole word of the lexicon, so "democratie" and "herkenning" stay whole.
+    func prefixed(_ word: String) -> [String] {
+        guard let decompounder else { return [] }
+        for prefix in Self.derivingPrefixes where word.hasPrefix(prefix) {
+            let rest = String(word.dropFirst(prefix.count))
+            if rest.utf8.count >= 8, decompounder.lexicon.contains(rest) { return [rest] }
+        }
+        return []
     }
 
     /// The Snowball stem, with the word families the classic algorithm leaves apart joined (`StemConflation`).

@@ -61,4 +61,11 @@ import Testing
         #expect(primary("lijst") == DutchStemmer.stem("lijst"), "too short for the -ist family")
         #expect(primary("ideeën") == primary("idee"))
     }
+
+    @Test func aDerivingPrefixMakesTheWordAPart() {
+        let terms = analyzer.tokens("deradicalisering").first?.terms ?? []
+        #expect(terms.contains(DutchAnalyzer.partTerm(primary("radicalisering"))), "\(terms)")
+        #expect(analyzer.tokens("democratie").first?.terms.count == 1, "the remainder must be a word of the lexicon")
+        #expect(analyzer.tokens("herkenning").first?.terms.count == 1, "…of at least eight letters")
+    }
 }
