@@ -27,16 +27,20 @@ extension SearchIndex {
             for (groupIndex, group) in groups.enumerated() {
                 var terms = group.terms
                 // A word that is not in the index, itself or stemmed, may be misspelt: try the indexed
-                // words one edit away (two from nine letters) and take their terms, with a lower weight.
+                // words one edit away (two from nine letters). A correction finds what the word itself
+                // finds (its compounds, its parts, its thesaurus entries), a little below a word typed right.
                 if group.word.count >= 5, postings[group.primary] == nil, !group.word.allSatisfy(\.isNumber),
                     !analyzer.isKnownWord(group.word)
                 {
                     let near = spelling.near(group.word, maxDistance: group.word.count >= 9 ? 2 : 1)
                     if let best = near.first?.distance {
+                        let factor: Float = best == 1 ? 0.9 : 0.75
                         var added = 0
                         for candidate in near.prefix(while: { $0.distance == best }) where added < 4 {
-                            guard let term = wordTerm[candidate.term], !terms.contains(where: { $0.term == term }) else { continue }
-                            terms.append(WeightedTerm(term: term, weight: best == 1 ? 0.6 : 0.45))
+                            guard wordTerm[candidate.term] != nil, let corrected = queryGroups(candidate.term).groups.first else { continue }
+                            for weighted in corrected.terms where !terms.contains(where: { $0.term == weighted.term }) {
+                                terms.append(WeightedTerm(term: weighted.term, weight: weighted.weight * factor))
+                            }
                             added += 1
                         }
                         corrections[group.word] = near[0].term

@@ -42,3 +42,23 @@ import Testing
         #expect(index.search(SearchQuery(text: "wijq")).hits.isEmpty)
     }
 }
+
+/// How a query word is satisfied: once (the best of its terms, a part of the others), by the parts
+/// of a compound nobody uses as separate words, and after a correction as the word itself would be.
+@Suite struct QueryWordTests {
+    static func document(_ key: String, _ title: String, body: String = "") -> SearchDocument {
+        SearchDocument(key: key, fields: [.title: title, .body: body], facets: [:], date: 0, sortTitle: key)
+    }
+
+    @Test func aCorrectedWordFindsWhatTheWordFinds() {
+        let index = SearchIndex(documents: [
+            Self.document("woord", "Ondermijning herkennen"),
+            Self.document("samenstelling", "Ondermijningsaanpak in het buitengebied"),
+            Self.document("ander", "Iets anders"),
+        ], facetNames: [], thesaurus: .empty)
+        let right = index.search(SearchQuery(text: "ondermijning")).hits.map(\.key)
+        let typo = index.search(SearchQuery(text: "ondermijnign")).hits.map(\.key)
+        #expect(right == ["woord", "samenstelling"])
+        #expect(typo == right, "the correction also finds the compound: \(typo)")
+    }
+}
