@@ -23,6 +23,9 @@ extension SearchIndex {
             scores = [Float](repeating: 0, count: documentCount)
             var masks = [UInt32](repeating: 0, count: documentCount)
             var touched: [Int32] = []
+            var groupBest = [Float](repeating: 0, count: documentCount)
+            var groupSum = [Float](repeating: 0, count: documentCount)
+            var groupTouched: [Int32] = []
             var matchingGroups = 0
             for (groupIndex, group) in groups.enumerated() {
                 var terms = group.terms
@@ -46,14 +49,25 @@ extension SearchIndex {
                         corrections[group.word] = near[0].term
                     }
                 }
+                // A word is satisfied once: a document's score for it is its best matching term (the word,
+                // a part, a synonym) plus a fraction of the others (`tieBreaker`), not their sum, so a
+                // handful of synonyms does not simply add up past the word itself (dismax).
                 var groupMatched = false
                 for weighted in terms {
                     guard let list = postings[weighted.term] else { continue }
                     groupMatched = true
                     matchedTerms.insert(weighted.term)
                     accumulate(list, weight: weighted.weight, bit: UInt32(1) << UInt32(groupIndex),
-                               scores: &scores, masks: &masks, touched: &touched)
+                               best: &groupBest, sum: &groupSum, masks: &masks, touched: &touched, inGroup: &groupTouched)
                 }
+                let tie = Float(parameters.tieBreaker)
+                for doc in groupTouched {
+                    let d = Int(doc)
+                    scores[d] += groupBest[d] + tie * (groupSum[d] - groupBest[d])
+                    groupBest[d] = 0
+                    groupSum[d] = 0
+                }
+                groupTouched.removeAll(keepingCapacity: true)
                 if groupMatched { matchingGroups += 1 } else { unmatchedWords.append(group.word) }
             }
             // Words that match nothing are ignored rather than emptying the result. A two-word query
@@ -171,7 +185,8 @@ extension SearchIndex {
         return (groups, tags)
     }
 
-    private func accumulate(_ list: PostingList, weight: Float, bit: UInt32, scores: inout [Float], masks: inout [UInt32], touched: inout [Int32]) {
+    private func accumulate(_ list: PostingList, weight: Float, bit: UInt32, best: inout [Float], sum: inout [Float], masks: inout [UInt32],
+                            touched: inout [Int32], inGroup: inout [Int32]) {
         let fieldCount = SearchField.allCases.count
         let live = Double(max(count, 1))
         let df = Double(list.docs.count)
@@ -193,8 +208,11 @@ extension SearchIndex {
                 weighted += weights[field] * tf / (1 - b + b * length / averages[field])
             }
             if masks[d] == 0 { touched.append(doc) }
+            if masks[d] & bit == 0 { inGroup.append(doc) }
             masks[d] |= bit
-            scores[d] += weight * idf * weighted * (k1 + 1) / (k1 + weighted)
+            let score = weight * idf * weighted * (k1 + 1) / (k1 + weighted)
+            sum[d] += score
+            if score > best[d] { best[d] = score }
         }
     }
 

@@ -50,6 +50,17 @@ import Testing
         SearchDocument(key: key, fields: [.title: title, .body: body], facets: [:], date: 0, sortTitle: key)
     }
 
+    @Test func synonymsDoNotOutweighTheWordItself() {
+        // Summed, two synonyms at half weight would equal the word; counted once, they do not.
+        let thesaurus = Thesaurus(text: "hetze, ophitsing, opruiing", analyzer: DutchAnalyzer())
+        let index = SearchIndex(documents: [
+            Self.document("woord", "Hetze in de wijk"),
+            Self.document("synoniemen", "Ophitsing en opruiing"),
+            Self.document("ander", "Iets anders"),
+        ], facetNames: [], thesaurus: thesaurus)
+        #expect(index.search(SearchQuery(text: "hetze")).hits.map(\.key) == ["woord", "synoniemen"])
+    }
+
     @Test func aCorrectedWordFindsWhatTheWordFinds() {
         let index = SearchIndex(documents: [
             Self.document("woord", "Ondermijning herkennen"),
