@@ -32,7 +32,7 @@ extension SearchIndex {
                 // A word that is not in the index, itself or stemmed, may be misspelt: try the indexed
                 // words one edit away (two from nine letters). A correction finds what the word itself
                 // finds (its compounds, its parts, its thesaurus entries), a little below a word typed right.
-                if group.word.count >= 5, postings[group.primary] == nil, !group.word.allSatisfy(\.isNumber),
+                if !group.isCompoundPart, group.word.count >= 5, postings[group.primary] == nil, !group.word.allSatisfy(\.isNumber),
                     !analyzer.isKnownWord(group.word)
                 {
                     let near = spelling.near(group.word, maxDistance: group.word.count >= 9 ? 2 : 1)
@@ -68,7 +68,7 @@ extension SearchIndex {
                     groupSum[d] = 0
                 }
                 groupTouched.removeAll(keepingCapacity: true)
-                if groupMatched { matchingGroups += 1 } else { unmatchedWords.append(group.word) }
+                if groupMatched { matchingGroups += 1 } else if !unmatchedWords.contains(group.word) { unmatchedWords.append(group.word) }
             }
             // Words that match nothing are ignored rather than emptying the result. A two-word query
             // also finds what carries one of its words, ranked after everything that carries both
@@ -127,6 +127,8 @@ extension SearchIndex {
         var word: String
         var primary: String
         var terms: [WeightedTerm] = []
+        /// One part of a query compound that no offering uses (the compound itself is `word`).
+        var isCompoundPart = false
 
         mutating func add(_ term: String, _ weight: Float) {
             if let index = terms.firstIndex(where: { $0.term == term }) {
@@ -146,13 +148,32 @@ extension SearchIndex {
         var groups: [QueryGroup] = []
         var groupOfToken: [Int] = []
         var groupOfPrimary: [String: Int] = [:]
-        for token in tokens {
+        let matches = thesaurus.matches(tokens.map(\.primary))
+        let inThesaurus = Set(matches.flatMap(\.tokens))
+        for (index, token) in tokens.enumerated() {
             if let existing = groupOfPrimary[token.primary] {
                 groupOfToken.append(existing)
                 continue
             }
             guard groups.count < 32 else {
                 groupOfToken.append(-1)
+                continue
+            }
+            let partTerms = token.terms.filter(DutchAnalyzer.isPartTerm)
+            // (A compound the thesaurus knows is a concept of its own: it stays one word.)
+            if partTerms.count >= 2, postings[token.primary] == nil, !inThesaurus.contains(index), groups.count + partTerms.count <= 32 {
+                // A compound no offering uses: its parts are the words that were meant ("signalen van
+                // radicalisering" for "radicaliseringssignalen"), each a word of the query, so what carries
+                // all of them ranks first and what carries one still counts.
+                groupOfPrimary[token.primary] = groups.count + partTerms.count - 1
+                groupOfToken.append(groups.count + partTerms.count - 1)
+                for part in partTerms {
+                    let stem = String(part.dropFirst())
+                    var group = QueryGroup(word: token.word, primary: stem, isCompoundPart: true)
+                    group.add(stem, weights.queryPart)
+                    group.add(part, weights.partOfBoth)
+                    groups.append(group)
+                }
                 continue
             }
             var group = QueryGroup(word: token.word, primary: token.primary)
@@ -174,7 +195,7 @@ extension SearchIndex {
             groups.append(group)
         }
         var tags: [String] = []
-        for match in thesaurus.matches(tokens.map(\.primary)) {
+        for match in matches {
             if let tag = match.tag, !tags.contains(tag) { tags.append(tag) }
             for token in match.tokens where groupOfToken[token] >= 0 {
                 for term in match.expansion {

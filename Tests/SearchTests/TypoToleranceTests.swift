@@ -61,6 +61,17 @@ import Testing
         #expect(index.search(SearchQuery(text: "hetze")).hits.map(\.key) == ["woord", "synoniemen"])
     }
 
+    @Test func theMeaningOfAnUnusedCompoundIsItsPartsTogether() {
+        let index = SearchIndex(documents: [
+            Self.document("beide", "Training voor wijkteams", body: "Wat doet u met signalen van radicalisering bij een jongere in de wijk, "
+                          + "op school of in de sportclub? Een dag oefenen met casussen uit gemeenten en met de route naar advies."),
+            Self.document("een", "Radicalisering", body: "Radicalisering."),
+            Self.document("geen", "Iets anders"),
+        ], facetNames: [], thesaurus: .empty)
+        let hits = index.search(SearchQuery(text: "radicaliseringssignalen")).hits.map(\.key)
+        #expect(hits == ["beide", "een"], "both parts first, one part after: \(hits)")
+    }
+
     @Test func aCorrectedWordFindsWhatTheWordFinds() {
         let index = SearchIndex(documents: [
             Self.document("woord", "Ondermijning herkennen"),
