@@ -151,6 +151,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            // The demo (a link to data/demo), so `weerbaar serve` finds it from any directory.
+            resources: [.copy("Demo")],
             swiftSettings: strict
         ),
         .executableTarget(

@@ -191,5 +191,9 @@ public struct Configuration: Sendable {
     }
 
     /// `data/demo` beside the working directory when run from the repository, which is how the README runs it.
-    static var defaultDemoDirectory: String { "data/demo" }
+    /// The demo bundled with the executable (`Sources/WeerbaarApp/Demo`, which `data/demo` links to),
+    /// so `weerbaar serve` finds it from any working directory; DEMO_DIR points elsewhere.
+    static var defaultDemoDirectory: String {
+        Bundle.module.resourceURL.map { $0.appendingPathComponent("Demo").path } ?? "data/demo"
+    }
 }
