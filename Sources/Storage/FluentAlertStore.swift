@@ -36,23 +36,25 @@ public struct FluentAlertStore: AlertStore {
     public func create(email: String, query: String, label: String, frequency: AlertFrequency, source: String, now: Date) async throws -> AlertOutcome {
         try await database.transaction { tx in
             let key = email.lowercased()
-            let subscriber: SubscriberModel
-            if let existing = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() {
-                subscriber = existing
-            } else {
-                subscriber = SubscriberModel()
-                subscriber.id = UUID()
-                subscriber.email = email
-                subscriber.emailKey = key
-                subscriber.interests = ""
-                subscriber.consentAt = now
-                subscriber.consentSource = source
-                subscriber.paused = false
-                // Asked for an alert, not for the newsletter.
-                subscriber.newsletter = false
-                try await subscriber.create(on: tx)
-            }
+            // The subscriber, made unless the address is there (asked for an alert, not for the
+            // newsletter): two requests at once (a double click) meet at the unique key, not in an error.
+            try await tx.sql.raw("""
+                INSERT INTO subscribers (id, email, email_key, interests, consent_at, consent_source, paused, newsletter)
+                VALUES (\(bind: UUID()), \(bind: email), \(bind: key), '', \(bind: now), \(bind: source), \(bind: false), \(bind: false))
+                ON CONFLICT (email_key) DO NOTHING
+                """).run()
+            guard let subscriber = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() else { throw SubscriberStoreError.vanished }
             let id = try subscriber.requireID()
+            // From here one request per subscriber at a time (a write lock on their row), so the same
+            // alert asked twice at once is made once.
+            try await tx.sql.raw("UPDATE subscribers SET email_key = email_key WHERE id = \(bind: id)").run()
+            struct Existing: Decodable { var id: UUID }
+            if let existing = try await tx.sql.raw("""
+                SELECT id FROM newsletter_alerts WHERE subscriber_id = \(bind: id) AND query = \(bind: query) AND confirmed_at IS NULL
+                """).first(decoding: Existing.self), let alert = try await tx.sql.raw("SELECT \(Self.columns) FROM newsletter_alerts a WHERE a.id = \(bind: existing.id)")
+                .first(decoding: Row.self)?.alert() {
+                return .pending(alert, try subscriber.domain())
+            }
             let count = try await tx.sql.raw("SELECT id FROM newsletter_alerts WHERE subscriber_id = \(bind: id)").all().count
             guard count < Alert.maxPerSubscriber else { return .tooMany(try subscriber.domain()) }
             let alert = Alert(subscriberID: id, query: query, label: label, frequency: frequency, createdAt: now)

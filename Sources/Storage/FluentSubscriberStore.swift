@@ -45,6 +45,9 @@ final class SiteSecretModel: Model, @unchecked Sendable {
 }
 
 /// Subscribers in the relational database, the same code on SQLite and PostgreSQL.
+/// A row that conflicted on insert and was gone when read: erased in between. Rare; the form says to try again.
+enum SubscriberStoreError: Error { case vanished }
+
 public struct FluentSubscriberStore: SubscriberStore {
     let database: any Database
 
@@ -65,19 +68,23 @@ public struct FluentSubscriberStore: SubscriberStore {
                 model.consentSource = source
                 model.newsletter = true
             }
-            if let existing = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() {
-                if existing.confirmedAt != nil { return .alreadyConfirmed(try existing.domain()) }
-                consent(existing)
-                try await existing.update(on: tx)
-                return .pendingAgain(try existing.domain())
+            // Insert unless the address is there: two sign-ups at once (a double click) meet at the
+            // unique key without an error, and the second finds the row the first made.
+            let id = UUID()
+            let inserted = try await tx.sql.raw("""
+                INSERT INTO subscribers (id, email, email_key, name, organisation, interests, consent_at, consent_source, paused, newsletter)
+                VALUES (\(bind: id), \(bind: email), \(bind: key), \(bind: name), \(bind: organisation), \(bind: interests.joined(separator: ",")),
+                        \(bind: now), \(bind: source), \(bind: false), \(bind: true))
+                ON CONFLICT (email_key) DO NOTHING RETURNING id
+                """).all()
+            if !inserted.isEmpty, let model = try await SubscriberModel.find(id, on: tx) { return .pending(try model.domain()) }
+            guard let existing = try await SubscriberModel.query(on: tx).filter(\.$emailKey == key).first() else {
+                throw SubscriberStoreError.vanished
             }
-            let model = SubscriberModel()
-            model.id = UUID()
-            model.emailKey = key
-            model.paused = false
-            consent(model)
-            try await model.create(on: tx)
-            return .pending(try model.domain())
+            if existing.confirmedAt != nil { return .alreadyConfirmed(try existing.domain()) }
+            consent(existing)
+            try await existing.update(on: tx)
+            return .pendingAgain(try existing.domain())
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 import Newsletter
-import Storage
+@testable import Storage
+import SQLKit
 import Testing
 import TestSupport
 @testable import WeerbaarApp
@@ -18,6 +19,64 @@ import TestSupport
                 throw error
             }
             await database.shutdown()
+        }
+    }
+
+    /// A double click, ten times over: twelve sign-ups for one address at once never fail (on
+    /// PostgreSQL the read-then-insert met the unique key and answered 21 of 120 with a 500); one of
+    /// the first twelve makes the subscriber, every other finds it.
+    @Test(arguments: TestBackend.available)
+    func concurrentSignUpsForOneAddressAllSucceed(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { store, _ in
+            for round in 0..<10 {
+                let outcomes = await withTaskGroup(of: String.self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            do {
+                                switch try await store.subscribe(email: "dubbel@gemeente.example", name: nil, organisation: nil, interests: [],
+                                                                 source: "/nieuwsbrief", now: Date()) {
+                                case .pending: return "pending"
+                                case .pendingAgain: return "again"
+                                case .alreadyConfirmed: return "confirmed"
+                                }
+                            } catch { return "error: \(error)" }
+                        }
+                    }
+                    var all: [String] = []
+                    for await outcome in group { all.append(outcome) }
+                    return all
+                }
+                #expect(!outcomes.contains { $0.hasPrefix("error") }, "round \(round): \(outcomes.filter { $0.hasPrefix("error") })")
+                #expect(outcomes.filter { $0 == "pending" }.count == (round == 0 ? 1 : 0), "round \(round): \(outcomes)")
+            }
+        }
+    }
+
+    /// The same alert asked twelve times at once, five times over: no request fails, one alert is made.
+    @Test(arguments: TestBackend.available)
+    func concurrentAlertRequestsMakeOneAlert(backend: TestBackend) async throws {
+        try await Self.withStore(backend) { _, database in
+            let alerts = FluentAlertStore(database: database)
+            for round in 0..<5 {
+                let failures = await withTaskGroup(of: Int.self) { group in
+                    for _ in 0..<12 {
+                        group.addTask {
+                            do {
+                                _ = try await alerts.create(email: "melding@gemeente.example", query: "q=polarisatie", label: "Polarisatie",
+                                                            frequency: .weekly, source: "/aanbod", now: Date())
+                                return 0
+                            } catch { return 1 }
+                        }
+                    }
+                    return await group.reduce(0, +)
+                }
+                #expect(failures == 0, "round \(round)")
+            }
+            struct Count: Decodable { var n: Int }
+            let made = try await database.database.sql.raw("SELECT COUNT(*) AS n FROM newsletter_alerts").first(decoding: Count.self)?.n
+            #expect(made == 1)
+            let subscribers = try await database.database.sql.raw("SELECT COUNT(*) AS n FROM subscribers").first(decoding: Count.self)?.n
+            #expect(subscribers == 1)
         }
     }
 
