@@ -22,6 +22,8 @@ public struct QueryParser: Sendable {
         let textName = "q", sortName = naming == .page ? "sortering" : "sort", pageName = naming == .page ? "pagina" : "page"
 
         for (name, value) in parameters {
+            // An empty value is a parameter not given (an empty select sends "thema="), not a wrong one.
+            if name != textName, value.allSatisfy(\.isWhitespace) { continue }
             if name == textName {
                 let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
                 if trimmed.count > CatalogueQuery.maxTextLength {

@@ -95,6 +95,9 @@ public final class WeerbaarDatabase: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// Whether the database answers a trivial query now (readiness).
+    public func answers() async -> Bool { (try? await database.sql.raw("SELECT 1").run()) != nil }
+
     public func shutdown() async {
         await databases.shutdownAsync()
         try? await threadPool?.shutdownGracefully()

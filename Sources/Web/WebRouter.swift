@@ -8,6 +8,7 @@ public enum WebRouter {
         let router = Router(context: Context.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeadersMiddleware(servedOverTLS: site.baseURL.hasPrefix("https://")))
         router.add(middleware: ErrorPagesMiddleware(site: site))
+        router.add(middleware: MethodMiddleware(site: site))
         RouteGate<Context>(site: site).register(routes(site: site), on: router)
         return router
     }
@@ -80,7 +81,17 @@ struct SiteRoutes<Context: RequestContext> {
 
     var routes: [Route<Context>] {
         [
+            // Liveness: the process answers.
             Route(.get, SitePaths.health, .everyone) { _ in Responses.text("ok\n", contentType: "text/plain; charset=utf-8", maxAge: 0) },
+            // Readiness: the database answers and the search index is loaded; a proxy sends traffic only then.
+            Route(.get, SitePaths.ready, .everyone) { _ in
+                let database = await site.databaseAnswers?() ?? true
+                let offerings = site.catalogue.count
+                let text = "database: \(database ? "ok" : "geen antwoord")\nindex: \(offerings) aanbod, generatie \(site.catalogue.generation)\n"
+                var response = Responses.text(text, contentType: "text/plain; charset=utf-8", maxAge: 0)
+                if !database { response.status = .serviceUnavailable }
+                return response
+            },
             Route(.get, SitePaths.asset, .everyone) { request in
                 let name = try request.parameter("name")
                 guard name != "openapi.json", let asset = Assets.shared.files[name] else { throw HTTPError(.notFound) }

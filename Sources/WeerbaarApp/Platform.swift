@@ -169,6 +169,7 @@ public struct Platform: Sendable {
                                                              secureCookies: configuration.baseURL.hasPrefix("https://"), editions: editions,
                                                              alerts: alerts))
         site.trustedProxies = configuration.trustedProxies
+        site.databaseAnswers = { [database] in await database.answers() }
         site.isDemo = isDemo
         site.handbook = handbook
         site.articles = articles

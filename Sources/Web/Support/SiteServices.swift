@@ -28,6 +28,8 @@ public struct SiteServices: Sendable {
     public var tips: TipServices?
     /// The agenda, events and registrations; nil serves none of them.
     public var events: EventServices?
+    /// Whether the database answers (for `/readyz`); nil: not checked.
+    public var databaseAnswers: (@Sendable () async -> Bool)?
     /// The catalogue is the demo's: every page says, in a banner, that its content is example data.
     public var isDemo = false
     /// Reverse proxies whose `X-Forwarded-For` names the client (TRUSTED_PROXIES); none by default.
