@@ -59,7 +59,9 @@ def insight_shots(server, out):
 
         shots = {"witte-vlekken": "/beheer/witte-vlekken", "witte-vlek": "/beheer/witte-vlekken/extremisme/training",
                  "peiling-resultaten": f"/peilingen/{survey_id}", "peiling-matrix": link + "/vraag/1",
-                 "tips-wachtrij": "/beheer/tips", "tip-status": personal_link(server)}
+                 "tips-wachtrij": "/beheer/tips", "tip-status": personal_link(server),
+                 "agenda-beheer": "/beheer/agenda/themadag-samen-voor-sociale-stabiliteit",
+                 "agenda-bewerken": "/beheer/agenda/leernetwerk-polarisatie/bewerken"}
         for width in (1280, 375):
             for name, path in shots.items():
                 full_page(driver, server, path, out / f"{name}-{width}.png", width)
