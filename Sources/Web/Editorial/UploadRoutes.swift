@@ -21,12 +21,12 @@ struct UploadRoutes<Context: RequestContext> {
             Route(.post, EditorialPaths.upload, .signedIn(.editors), maxBody: Self.maxUploadBytes, answersOversizedBody: true) { try await dryRun($0) },
             Route(.post, EditorialPaths.applyUpload, .signedIn(.editors)) { try await apply($0) },
             Route(.get, EditorialPaths.templateCSV, .signedIn(.editors)) { request in
-                download(UploadTemplate.csv(provider: templateProvider(request.account), taxonomy: site.catalogue.taxonomy),
-                         type: "text/csv; charset=utf-8", name: "weerbaar-aanbod-sjabloon.csv")
+                Responses.download(UploadTemplate.csv(provider: templateProvider(request.account), taxonomy: site.catalogue.taxonomy),
+                                   type: "text/csv; charset=utf-8", file: "weerbaar-aanbod-sjabloon.csv")
             },
             Route(.get, EditorialPaths.templateXLSX, .signedIn(.editors)) { request in
-                download(try UploadTemplate.xlsx(provider: templateProvider(request.account), taxonomy: site.catalogue.taxonomy),
-                         type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "weerbaar-aanbod-sjabloon.xlsx")
+                Responses.download(try UploadTemplate.xlsx(provider: templateProvider(request.account), taxonomy: site.catalogue.taxonomy),
+                                   type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "weerbaar-aanbod-sjabloon.xlsx")
             },
         ]
     }
@@ -34,11 +34,6 @@ struct UploadRoutes<Context: RequestContext> {
     /// The template's example row names the partner's own provider; for the redactie, the first one.
     func templateProvider(_ account: Account) -> String {
         ownProvider(account) ?? site.catalogue.taxonomy.providers.first?.slug ?? ""
-    }
-
-    func download(_ data: Data, type: String, name: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(name)\""],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// A partner editor's upload is always checked against their own provider.

@@ -49,12 +49,12 @@ enum SurveyExport {
         switch format {
         case "csv":
             // A formula-looking cell is prefixed so a spreadsheet shows it as text.
-            let rows = table(survey, responses, municipalities: municipalities).map { $0.map(Self.defused) }
-            return download(Data(CSVTable.write(rows).utf8), type: "text/csv; charset=utf-8", file: "\(name).csv")
+            let rows = table(survey, responses, municipalities: municipalities).map { $0.map(Responses.defusedCell) }
+            return Responses.download(Data(CSVTable.write(rows).utf8), type: "text/csv; charset=utf-8", file: "\(name).csv")
         case "xlsx":
             let rows = table(survey, responses, municipalities: municipalities)
             guard let data = try? XLSXWriter.workbook(sheetName: "Antwoorden", rows: rows) else { throw HTTPError(.internalServerError) }
-            return download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "\(name).xlsx")
+            return Responses.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "\(name).xlsx")
         case "json":
             struct Document: Encodable {
                 var format = "weerbaar.survey-responses/v1"
@@ -63,19 +63,10 @@ enum SurveyExport {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return download(try encoder.encode(Document(survey: survey, responses: responses)), type: "application/json", file: "\(name).json")
+            return Responses.download(try encoder.encode(Document(survey: survey, responses: responses)), type: "application/json", file: "\(name).json")
         default:
             throw HTTPError(.notFound)
         }
     }
 
-    static func defused(_ cell: String) -> String {
-        guard let first = cell.first, "=+-@\t\r".contains(first) else { return cell }
-        return "'" + cell
-    }
-
-    static func download(_ data: Data, type: String, file: String) -> Response {
-        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(file)\""],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-    }
 }

@@ -70,10 +70,10 @@ struct WhiteSpotRoutes<Context: RequestContext> {
                 let data = try await WhiteSpotData.load(site, insight, audience: audience(request.query))
                 let name = "witte-vlekken-\(Day(Date()).description)"
                 switch try request.parameter("formaat") {
-                case "csv": return SurveyExport.download(Data(CSVTable.write(data.table).utf8), type: "text/csv; charset=utf-8", file: "\(name).csv")
+                case "csv": return Responses.download(Data(CSVTable.write(data.table).utf8), type: "text/csv; charset=utf-8", file: "\(name).csv")
                 case "xlsx":
                     guard let workbook = try? XLSXWriter.workbook(sheetName: "Witte vlekken", rows: data.table) else { throw HTTPError(.internalServerError) }
-                    return SurveyExport.download(workbook, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "\(name).xlsx")
+                    return Responses.download(workbook, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file: "\(name).xlsx")
                 default: throw HTTPError(.notFound)
                 }
             },

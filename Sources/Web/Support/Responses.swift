@@ -36,6 +36,19 @@ enum Responses {
         return response
     }
 
+    /// A file to save (an export, a template): never stored by a cache, saved under `file`.
+    static func download(_ data: Data, type: String, file: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "no-store", .contentDisposition: "attachment; filename=\"\(file)\""],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// A cell for a spreadsheet: a leading = + - @ (or tab, return) would be read as a formula, so it
+    /// gets an apostrophe.
+    static func defusedCell(_ cell: String) -> String {
+        guard let first = cell.first, "=+-@\t\r".contains(first) else { return cell }
+        return "'" + cell
+    }
+
     /// After a form: "303 See Other" to the page that shows the result.
     static func seeOther(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])

@@ -215,12 +215,9 @@ enum EventPortalPages {
         return [header] + rows
     }
 
-    /// CSV of the table; formula-looking cells defused.
+    /// CSV of the table, every field quoted; formula-looking cells defused.
     static func csv(_ table: [[String]]) -> String {
-        func cell(_ text: String) -> String {
-            let safe = text.first.map { "=+-@\t\r".contains($0) } == true ? "'" + text : text
-            return "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
+        func cell(_ text: String) -> String { "\"" + Responses.defusedCell(text).replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         return table.map { $0.map(cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -43,10 +43,9 @@ struct EventPortalRoutes<Context: RequestContext> {
             Route(.post, Paths.edit, .signedIn(.editors)) { request in try await save(request, stored: try await organised(request)) },
             Route(.get, Paths.event, .signedIn(.editors)) { request in
                 let event = try await organised(request).event
-                let model = EventPortalPages.EventModel(event: event, registrations: try await events.store.registrations(event: event.slug),
-                                                        attendance: try await events.store.attendance(event: event.slug),
-                                                        messages: try await events.store.messages(event: event.slug), csrf: request.csrf,
-                                                        session: request.query.first("sessie"), message: Flash.read(request.query)?.text)
+                var model = try await pageModel(event, request)
+                model.session = request.query.first("sessie")
+                model.message = Flash.read(request.query)?.text
                 return Responses.personal(EventPortalPages.event(model, site: site))
             },
             Route(.post, Paths.message, .signedIn(.editors)) { request in
@@ -58,10 +57,7 @@ struct EventPortalRoutes<Context: RequestContext> {
                 if subject.isEmpty || subject.count > 200 { errors.add("onderwerp", "Vul een onderwerp in van ten hoogste 200 tekens.") }
                 if body.isEmpty || body.count > 10_000 { errors.add("tekst", "Schrijf het bericht (ten hoogste 10.000 tekens).") }
                 guard errors.isEmpty else {
-                    var model = EventPortalPages.EventModel(event: event, registrations: try await events.store.registrations(event: event.slug),
-                                                            attendance: try await events.store.attendance(event: event.slug),
-                                                            messages: try await events.store.messages(event: event.slug), csrf: request.csrf,
-                                                            session: nil, message: nil)
+                    var model = try await pageModel(event, request)
                     model.draft = (subject, body, audience)
                     model.errors = errors
                     return Responses.personal(EventPortalPages.event(model, site: site), status: .unprocessableContent)
@@ -78,25 +74,16 @@ struct EventPortalRoutes<Context: RequestContext> {
             },
             Route(.get, Paths.export, .signedIn(.editors)) { request in
                 let event = try await organised(request).event
-                let table = EventPortalPages.table(event, try await events.store.registrations(event: event.slug),
-                                                   attendance: try await events.store.attendance(event: event.slug))
-                var response = Responses.text(EventPortalPages.csv(table), contentType: "text/csv; charset=utf-8", maxAge: 0)
-                response.headers[.contentDisposition] = "attachment; filename=\"aanmeldingen-\(event.slug).csv\""
-                response.headers[.cacheControl] = "private, no-store"
+                let csv = EventPortalPages.csv(try await exportTable(event))
                 await portal.record(.registrationsExported, by: request.account, subject: event.slug, details: "CSV", logger: request.logger)
-                return response
+                return Responses.download(Data(csv.utf8), type: "text/csv; charset=utf-8", file: "aanmeldingen-\(event.slug).csv")
             },
             Route(.get, Paths.workbook, .signedIn(.editors)) { request in
                 let event = try await organised(request).event
-                let table = EventPortalPages.table(event, try await events.store.registrations(event: event.slug),
-                                                   attendance: try await events.store.attendance(event: event.slug))
-                let data = try XLSXWriter.workbook(sheetName: "Aanmeldingen", rows: table)
-                var response = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: data)))
-                response.headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                response.headers[.contentDisposition] = "attachment; filename=\"aanmeldingen-\(event.slug).xlsx\""
-                response.headers[.cacheControl] = "private, no-store"
+                let data = try XLSXWriter.workbook(sheetName: "Aanmeldingen", rows: try await exportTable(event))
                 await portal.record(.registrationsExported, by: request.account, subject: event.slug, details: "XLSX", logger: request.logger)
-                return response
+                return Responses.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          file: "aanmeldingen-\(event.slug).xlsx")
             },
             Route(.post, Paths.registration, .signedIn(.editors)) { request in
                 let event = try await organised(request).event
@@ -150,6 +137,18 @@ struct EventPortalRoutes<Context: RequestContext> {
         }
         /// The first name in the query that is a message (`?sessie=2&gewijzigd` too).
         static func read(_ query: QueryString) -> Flash? { query.pairs.lazy.compactMap { Flash(rawValue: $0.0) }.first }
+    }
+
+    /// The event's page as stored now: its registrations, attendance and messages.
+    func pageModel(_ event: Event, _ request: PortalRequest<Context>) async throws -> EventPortalPages.EventModel {
+        EventPortalPages.EventModel(event: event, registrations: try await events.store.registrations(event: event.slug),
+                                    attendance: try await events.store.attendance(event: event.slug),
+                                    messages: try await events.store.messages(event: event.slug), csrf: request.csrf, session: nil, message: nil)
+    }
+
+    /// The registrations as the exports write them.
+    func exportTable(_ event: Event) async throws -> [[String]] {
+        EventPortalPages.table(event, try await events.store.registrations(event: event.slug), attendance: try await events.store.attendance(event: event.slug))
     }
 
     func mayOrganise(_ event: Event, _ account: Account) -> Bool { account.role == .editor || event.provider == account.provider }
