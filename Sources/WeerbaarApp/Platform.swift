@@ -112,22 +112,21 @@ public struct Platform: Sendable {
     }
     /// The outbox's sender, or nil without SMTP_URL (the outbox then waits).
     public func outboxSender(worker: String? = nil) -> OutboxSender? {
-        guard let smtp = configuration.smtp else { return nil }
-        let settings = OutboxSender.Settings(connections: configuration.newsletterConnections, lease: configuration.newsletterLeaseSeconds,
-                                             retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
-        let composer = EditionComposer(editions: editions, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom)
-        return OutboxSender(store: outbox, composer: composer, client: SMTPClient(configuration: smtp),
-                            rate: SendRate(perSecond: configuration.newsletterRate), settings: settings,
-                            worker: worker ?? OutboxSender.newWorkerName())
+        sender(outbox, EditionComposer(editions: editions, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom),
+               connections: configuration.newsletterConnections, worker: worker)
     }
     /// The agenda outbox's sender, or nil without SMTP_URL.
     public func eventOutboxSender(worker: String? = nil) -> OutboxSender? {
+        sender(eventOutbox, EventMessageComposer(store: eventStore, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom,
+                                                 organiser: { [catalogue] in catalogue.taxonomy.provider($0)?.name }),
+               connections: 2, worker: worker)
+    }
+    /// A sender for one outbox, with the newsletter's lease, retries and rate.
+    private func sender(_ store: any OutboxStore, _ composer: any OutboxComposer, connections: Int, worker: String?) -> OutboxSender? {
         guard let smtp = configuration.smtp else { return nil }
-        let settings = OutboxSender.Settings(connections: 2, lease: configuration.newsletterLeaseSeconds,
+        let settings = OutboxSender.Settings(connections: connections, lease: configuration.newsletterLeaseSeconds,
                                              retry: RetryPolicy(base: configuration.newsletterRetrySeconds))
-        let composer = EventMessageComposer(store: eventStore, links: links, baseURL: configuration.baseURL, from: configuration.mailFrom,
-                                            organiser: { [catalogue] in catalogue.taxonomy.provider($0)?.name })
-        return OutboxSender(store: eventOutbox, composer: composer, client: SMTPClient(configuration: smtp),
+        return OutboxSender(store: store, composer: composer, client: SMTPClient(configuration: smtp),
                             rate: SendRate(perSecond: configuration.newsletterRate), settings: settings,
                             worker: worker ?? OutboxSender.newWorkerName())
     }
