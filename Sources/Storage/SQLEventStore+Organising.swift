@@ -57,9 +57,11 @@ extension SQLEventStore {
 
     /// What the registrations forbid: removing what people hold or wait for, capacities below what is held.
     static func check(_ event: Event, replacing before: Event, on sql: any SQLDatabase) async throws {
-        struct Place: Decodable { var round: String; var workshop: String?; var n: Int }
+        // Per round and workshop: whether anyone holds or waits for a place, and how many hold one.
+        struct Place: Decodable { var round: String; var workshop: String?; var held: Int? }
         let places = try await sql.raw("""
-            SELECT p.round AS round, p.workshop AS workshop, COUNT(*) AS n FROM workshop_places p JOIN event_registrations r ON r.id = p.registration_id
+            SELECT p.round AS round, p.workshop AS workshop, SUM(CASE WHEN p.state IN (\(binds: seatStates)) THEN 1 ELSE 0 END) AS held
+            FROM workshop_places p JOIN event_registrations r ON r.id = p.registration_id
             WHERE p.event = \(bind: event.slug) AND p.state <> \(bind: Registration.State.cancelled.rawValue)
             AND r.state <> \(bind: Registration.State.cancelled.rawValue) GROUP BY p.round, p.workshop
             """).all(decoding: Place.self)
@@ -80,7 +82,7 @@ extension SQLEventStore {
             """).first(decoding: Count.self)?.n ?? 0
         if event.capacity < held { throw EventEditProblem.belowSeats(held: held) }
         for workshop in event.rounds.flatMap(\.workshops) {
-            let taken = try await workshopCount(event.slug, workshop.id, states: seatStates, on: sql)
+            let taken = places.filter { $0.workshop == workshop.id }.reduce(0) { $0 + ($1.held ?? 0) }
             if workshop.capacity < taken { throw EventEditProblem.workshopBelowSeats(workshop: workshop.title, held: taken) }
         }
     }
